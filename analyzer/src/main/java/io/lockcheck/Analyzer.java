@@ -1,0 +1,186 @@
+package io.lockcheck;
+
+import io.lockcheck.cfg.CfgDump;
+import io.lockcheck.cfg.FunctionUnit;
+import io.lockcheck.flow.LockFlow;
+import io.lockcheck.flow.Summaries;
+import io.lockcheck.frontend.CParser;
+import io.lockcheck.frontend.FileFacts;
+import io.lockcheck.frontend.SourceSet;
+import io.lockcheck.frontend.SourceText;
+import io.lockcheck.frontend.Lowering;
+import io.lockcheck.rule.AnalysisResult;
+import io.lockcheck.rule.Finding;
+import io.lockcheck.rule.Level;
+import io.lockcheck.rule.Notification;
+import io.lockcheck.rule.Rule;
+import io.lockcheck.rule.RuleContext;
+import io.lockcheck.rule.RuleInfo;
+import io.lockcheck.rule.Stats;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the pipeline: expand paths, parse and lower each file in parallel (ASTs dropped
+ * per file), compute contracts bottom-up, run every rule on every function in parallel, then
+ * sort. The result does not depend on {@code jobs} or on the order paths were given in.
+ */
+public final class Analyzer {
+    /** Deeply nested kernel macros recurse deep in CDT; workers get a large stack. */
+    private static final long WORKER_STACK = 512L << 20;
+
+    private final List<Rule> rules;
+    private final AnalyzerOptions options;
+
+    public Analyzer(List<Rule> rules, AnalyzerOptions options) {
+        this.rules = options.rules().isEmpty() ? List.copyOf(rules)
+                : rules.stream().filter(r -> options.rules().contains(r.info().id())).toList();
+        this.options = options;
+    }
+
+    /** Analyses every C file under {@code paths}; never throws for bad input (it becomes a notification). */
+    public AnalysisResult analyze(List<Path> paths) {
+        SourceSet.Expanded set = SourceSet.expand(paths);
+        List<Notification> notes = new ArrayList<>(set.notifications());
+        CParser parser = new CParser(options.includeDirs(), options.defines());
+        List<FileFacts> facts = parallel(set.files(), f -> FileFacts.of(f, parser, options.maxFileBytes()));
+        List<FunctionUnit> functions = new ArrayList<>();
+        int failed = 0, withProblems = 0;
+        long lines = 0;
+        for (FileFacts ff : facts) {
+            functions.addAll(ff.functions());
+            notes.addAll(ff.notifications());
+            failed += ff.failed() ? 1 : 0;
+            withProblems += ff.functionsWithProblems();
+            lines += ff.lines();
+        }
+        long budget = 200_000;
+        Summaries summaries = Summaries.compute(functions, budget);
+        List<List<Finding>> perFunction = parallel(functions, fn -> check(fn, summaries, budget, notes));
+        List<Finding> findings = new ArrayList<>();
+        perFunction.forEach(findings::addAll);
+        findings = Fingerprints.assign(findings);
+        Collections.sort(findings);
+        List<Notification> sortedNotes;
+        synchronized (notes) {
+            sortedNotes = new ArrayList<>(notes);
+        }
+        Collections.sort(sortedNotes);
+        List<RuleInfo> infos = rules.stream().map(Rule::info).toList();
+        Stats stats = new Stats(set.files().size(), failed, functions.size(), withProblems, lines);
+        return new AnalysisResult(infos, findings, sortedNotes, stats);
+    }
+
+    private List<Finding> check(FunctionUnit fn, Summaries summaries, long budget, List<Notification> notes) {
+        List<Finding> out = new ArrayList<>();
+        try {
+            LockFlow.Result flow = LockFlow.solve(fn, summaries.calleesOf(fn), budget);
+            if (flow.budgetExceeded()) {
+                synchronized (notes) {
+                    notes.add(new Notification(Level.WARNING, fn.file(),
+                            "analysis of " + fn.name() + "() stopped at its step budget; findings in it may be incomplete"));
+                }
+            }
+            for (Rule r : rules) {
+                RuleContext ctx = new RuleContext(r, fn, flow, summaries);
+                r.check(ctx);
+                out.addAll(ctx.findings());
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            synchronized (notes) {
+                notes.add(new Notification(Level.ERROR, fn.file(), "internal error in " + fn.name() + "(): " + e));
+            }
+        }
+        return out;
+    }
+
+    private interface Task<T, R> {
+        R run(T t);
+    }
+
+    /** Maps {@code items} on {@code jobs} worker threads; results in input order. */
+    private <T, R> List<R> parallel(List<T> items, Task<T, R> task) {
+        int jobs = Math.max(1, Math.min(options.jobs(), items.size()));
+        if (jobs == 1) {
+            List<R> out = new ArrayList<>();
+            for (T t : items) out.add(onBigStack(() -> task.run(t)));
+            return out;
+        }
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs,
+                r -> {
+                    Thread t = new Thread(null, r, "lockcheck-" + n.incrementAndGet(), WORKER_STACK);
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<Future<R>> futures = new ArrayList<>();
+            for (T t : items) futures.add(pool.submit(() -> task.run(t)));
+            List<R> out = new ArrayList<>();
+            for (Future<R> f : futures) out.add(f.get());
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <R> R onBigStack(Callable<R> c) {
+        Object[] box = new Object[1];
+        Throwable[] err = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                box[0] = c.call();
+            } catch (Throwable e) {
+                err[0] = e;
+            }
+        }, "lockcheck-1", WORKER_STACK);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        if (err[0] != null) throw new IllegalStateException(err[0]);
+        @SuppressWarnings("unchecked") R r = (R) box[0];
+        return r;
+    }
+
+    /**
+     * The CFG of one function ({@code function} non-null) or of every function in the file, in
+     * the stable text form. Throws IllegalArgumentException when the function is not in the file.
+     */
+    public String dumpCfg(Path file, String function) throws IOException {
+        SourceText src = SourceText.read(file);
+        CParser parser = new CParser(options.includeDirs(), options.defines());
+        List<FunctionUnit> fns;
+        try {
+            fns = onBigStack(() -> new Lowering(src).functions(parser.parse(src)));
+        } catch (IllegalStateException e) {
+            throw new IOException("cannot parse " + file + ": " + e.getCause(), e);
+        }
+        StringBuilder b = new StringBuilder();
+        for (FunctionUnit f : fns) {
+            if (function == null || f.name().equals(function)) b.append(CfgDump.render(f));
+        }
+        if (function != null && b.length() == 0) {
+            throw new IllegalArgumentException("no function '" + function + "' in " + file);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,42 @@
+package io.lockcheck;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Options of one analysis run. {@code rules} empty means all rules. {@code maxFileBytes}: larger
+ * files are skipped with a notification (the kernel's largest hand-written C file is ~1 MB;
+ * generated register headers are larger but have no locking).
+ */
+public record AnalyzerOptions(
+        int jobs,
+        List<Path> includeDirs,
+        Map<String, String> defines,
+        Set<String> rules,
+        List<Path> specFiles,
+        long maxFileBytes) {
+
+    public static final long DEFAULT_MAX_FILE_BYTES = 8L << 20;
+
+    public AnalyzerOptions {
+        includeDirs = List.copyOf(includeDirs);
+        defines = Map.copyOf(defines);
+        rules = Set.copyOf(rules);
+        specFiles = List.copyOf(specFiles);
+    }
+
+    public static AnalyzerOptions defaults() {
+        return new AnalyzerOptions(Runtime.getRuntime().availableProcessors(), List.of(), Map.of(), Set.of(), List.of(),
+                DEFAULT_MAX_FILE_BYTES);
+    }
+
+    public AnalyzerOptions withJobs(int j) {
+        return new AnalyzerOptions(j, includeDirs, defines, rules, specFiles, maxFileBytes);
+    }
+
+    public AnalyzerOptions withRules(Set<String> r) {
+        return new AnalyzerOptions(jobs, includeDirs, defines, r, specFiles, maxFileBytes);
+    }
+}

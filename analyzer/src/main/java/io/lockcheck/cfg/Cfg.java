@@ -1,0 +1,140 @@
+package io.lockcheck.cfg;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A function's control-flow graph. Node 0 is ENTRY, node 1 is EXIT. Built by
+ * {@link CfgBuilder}; immutable once {@link #seal()} has run (empty pass-through nodes removed,
+ * ids renumbered in creation order so dumps are stable).
+ */
+public final class Cfg {
+    private List<Node> nodes = new ArrayList<>();
+    private List<Edge> edges = new ArrayList<>();
+    private List<List<Edge>> out;
+    private List<List<Edge>> in;
+
+    Cfg() {
+    }
+
+    Node newNode(Node.Kind kind, int line, String label) {
+        Node n = new Node(nodes.size(), kind, line, label);
+        nodes.add(n);
+        return n;
+    }
+
+    void addEdge(Node from, Node to, Edge.Kind kind) {
+        edges.add(new Edge(from.id(), to.id(), kind));
+    }
+
+    public Node entry() {
+        return nodes.get(0);
+    }
+
+    public Node exit() {
+        return nodes.get(1);
+    }
+
+    public List<Node> nodes() {
+        return Collections.unmodifiableList(nodes);
+    }
+
+    public Node node(int id) {
+        return nodes.get(id);
+    }
+
+    public List<Edge> successors(int id) {
+        return out.get(id);
+    }
+
+    public List<Edge> predecessors(int id) {
+        return in.get(id);
+    }
+
+    /** Drops empty STMT nodes that only pass control on, renumbers, and indexes edges. */
+    void seal() {
+        int n = nodes.size();
+        int[] forward = new int[n];
+        for (int i = 0; i < n; i++) forward[i] = i;
+        List<List<Edge>> outs = index(edges, n, true);
+        for (Node node : nodes) {
+            List<Edge> o = outs.get(node.id());
+            if (node.kind() == Node.Kind.STMT && node.events().isEmpty() && o.size() == 1
+                    && o.get(0).kind() == Edge.Kind.NEXT && o.get(0).to() != node.id()) {
+                forward[node.id()] = o.get(0).to();
+            }
+        }
+        // Resolve chains of forwarded nodes (bounded: a cycle of empty nodes is an empty loop).
+        for (int i = 0; i < n; i++) {
+            int t = forward[i];
+            for (int k = 0; k < n && forward[t] != t; k++) t = forward[t];
+            if (forward[t] != t) t = i;
+            forward[i] = t;
+        }
+        List<Node> kept = new ArrayList<>();
+        int[] newId = new int[n];
+        for (Node node : nodes) {
+            if (forward[node.id()] == node.id()) {
+                newId[node.id()] = kept.size();
+                kept.add(node);
+            }
+        }
+        List<Node> renumbered = new ArrayList<>();
+        for (Node old : kept) {
+            Node c = new Node(renumbered.size(), old.kind(), old.line(), old.label());
+            c.setCondVar(old.condVar());
+            old.events().forEach(c::add);
+            renumbered.add(c);
+        }
+        List<Edge> newEdges = new ArrayList<>();
+        for (Edge e : edges) {
+            if (forward[e.from()] != e.from()) continue;
+            Edge ne = new Edge(newId[e.from()], newId[forward[e.to()]], e.kind());
+            if (!newEdges.contains(ne)) newEdges.add(ne);
+        }
+        nodes = renumbered;
+        edges = newEdges;
+        out = index(edges, nodes.size(), true);
+        in = index(edges, nodes.size(), false);
+    }
+
+    private static List<List<Edge>> index(List<Edge> edges, int n, boolean byFrom) {
+        List<List<Edge>> idx = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) idx.add(new ArrayList<>());
+        for (Edge e : edges) idx.get(byFrom ? e.from() : e.to()).add(e);
+        return idx;
+    }
+
+    /** Node ids in reverse post-order from ENTRY (unreachable nodes last, by id). */
+    public int[] reversePostOrder() {
+        int n = nodes.size();
+        boolean[] seen = new boolean[n];
+        List<Integer> post = new ArrayList<>();
+        // iterative DFS so deep CFGs cannot overflow the stack
+        int[] stack = new int[n + 1];
+        int[] next = new int[n];
+        int sp = 0;
+        stack[sp++] = 0;
+        seen[0] = true;
+        while (sp > 0) {
+            int v = stack[sp - 1];
+            List<Edge> succ = out.get(v);
+            if (next[v] < succ.size()) {
+                int w = succ.get(next[v]++).to();
+                if (!seen[w]) {
+                    seen[w] = true;
+                    stack[sp++] = w;
+                }
+            } else {
+                post.add(v);
+                sp--;
+            }
+        }
+        int[] order = new int[n];
+        int k = 0;
+        for (int i = post.size() - 1; i >= 0; i--) order[k++] = post.get(i);
+        for (int i = 0; i < n; i++) if (!seen[i]) order[k++] = i;
+        return order;
+    }
+}

@@ -1,0 +1,439 @@
+package io.lockcheck.cfg;
+
+import io.lockcheck.cfg.Event.Acquire;
+import io.lockcheck.cfg.Event.Release;
+import io.lockcheck.cfg.Event.Return;
+import io.lockcheck.cfg.ExprLowering.Use;
+import io.lockcheck.frontend.SourceText;
+import io.lockcheck.lock.LockApi;
+import io.lockcheck.lock.LockOp;
+import io.lockcheck.lock.LockPath;
+import org.eclipse.cdt.core.dom.ast.*;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds a function's CFG from CDT statements: if/else, loops, switch, break/continue, return,
+ * goto and labels (the kernel's unwind ladders), statement expressions, and short-circuit
+ * conditions split into COND nodes. Scope-based guards are released on every scope exit.
+ */
+public final class CfgBuilder {
+    private record Jump(Node target, int scopeDepth) {
+    }
+
+    private record Scope(IASTNode owner, List<Release> guards) {
+    }
+
+    private final SourceText source;
+    private final Cfg cfg = new Cfg();
+    private final ExprLowering expr;
+    private final Deque<Jump> breaks = new ArrayDeque<>();
+    private final Deque<Jump> continues = new ArrayDeque<>();
+    private final Deque<Scope> scopes = new ArrayDeque<>();
+    private final Deque<Node[]> switches = new ArrayDeque<>(); // {switch node, default seen?}
+    private final Map<String, Node> labels = new HashMap<>();
+    private final Map<String, IASTLabelStatement> labelStatements = new HashMap<>();
+    private Node cur;
+    private int lastLine;
+
+    private CfgBuilder(SourceText source, Set<String> locals, List<String> params, IASTStatement body) {
+        this.source = source;
+        this.expr = new ExprLowering(this, new Paths(locals, params, body));
+        body.accept(new ASTVisitor() {
+            {
+                shouldVisitStatements = true;
+            }
+
+            @Override
+            public int visit(IASTStatement s) {
+                if (s instanceof IASTLabelStatement l) labelStatements.put(l.getName().toString(), l);
+                return PROCESS_CONTINUE;
+            }
+        });
+    }
+
+    /** Lowers a function body; {@code closing} is the span of its closing brace. */
+    /** The built CFG and the locals that name a path over the parameters' entry values. */
+    public record Built(Cfg cfg, Map<String, Arg> entryAliases) {
+    }
+
+    public static Built build(SourceText source, Set<String> locals, List<String> params, IASTStatement body,
+                              Span closing) {
+        CfgBuilder b = new CfgBuilder(source, locals, params, body);
+        Node entry = b.cfg.newNode(Node.Kind.ENTRY, closing.line(), "entry");
+        b.cfg.newNode(Node.Kind.EXIT, closing.line(), "exit");
+        b.cur = entry;
+        b.statement(body);
+        if (b.cur != null) {
+            b.emit(new Return(ReturnKind.VOID, null, closing));
+            b.cfg.addEdge(b.cur, b.cfg.exit(), Edge.Kind.NEXT);
+        }
+        b.cfg.seal();
+        return new Built(b.cfg, Map.copyOf(b.expr.entryAliases()));
+    }
+
+    // ---- services for ExprLowering ----
+
+    void emit(Event e) {
+        if (cur == null) cur = cfg.newNode(Node.Kind.STMT, e.span().line(), "unreachable");
+        cur.add(e);
+    }
+
+    Span span(IASTNode n) {
+        IASTFileLocation loc = n.getFileLocation();
+        if (loc == null) return new Span(1, 1, 1, 1);
+        int start = loc.getNodeOffset();
+        int end = start + loc.getNodeLength();
+        return new Span(source.line(start), source.column(start), source.line(end), source.column(end));
+    }
+
+    String text(IASTNode n) {
+        IASTFileLocation loc = n.getFileLocation();
+        if (loc == null) return n.getRawSignature();
+        return source.text(loc.getNodeOffset(), loc.getNodeLength()).replaceAll("\\s+", " ");
+    }
+
+    void inline(IASTCompoundStatement s) {
+        statement(s);
+    }
+
+    /** A guard(): acquires now (unless {@code acquire} is false) and releases at scope exit. */
+    void guard(String cls, IASTFunctionCallExpression call, IASTInitializerClause[] args, boolean acquire) {
+        LockApi.Row row = LockApi.guardClass(cls);
+        if (row == null || scopes.isEmpty()) return;
+        LockPath lock;
+        String text;
+        if (row.lockArg() < 0 || args.length == 0 || !(args[0] instanceof IASTExpression a)) {
+            lock = LockPath.of(LockApi.RCU);
+            text = LockApi.RCU;
+        } else {
+            text = Paths.lockText(text(a));
+            LockPath p = pathOf(a);
+            lock = p != null ? p : LockPath.of(text);
+        }
+        Span sp = span(call);
+        if (acquire) {
+            boolean tries = row.op() == LockOp.TRY || row.op() == LockOp.TRY_ZERO;
+            if (!tries) emit(new Acquire(lock, text, row.shared(), "guard(" + cls + ")", sp));
+        }
+        scopes.peek().guards().add(new Release(lock, text, row.shared(), "end of guard(" + cls + ") scope", sp));
+    }
+
+    private LockPath pathOf(IASTExpression e) {
+        return expr.pathOf(e);
+    }
+
+    // ---- statements ----
+
+    private Node begin(IASTNode s, String label) {
+        lastLine = span(s).line();
+        Node n = cfg.newNode(Node.Kind.STMT, lastLine, label);
+        link(cur, n);
+        cur = n;
+        return n;
+    }
+
+    private Node fresh(IASTNode s, String label) {
+        return cfg.newNode(Node.Kind.STMT, s == null ? lastLine : span(s).line(), label);
+    }
+
+    private void link(Node from, Node to) {
+        if (from != null) cfg.addEdge(from, to, Edge.Kind.NEXT);
+    }
+
+    private void statement(IASTStatement s) {
+        if (s == null) return;
+        if (s instanceof IASTCompoundStatement c) {
+            scopes.push(new Scope(c, new ArrayList<>()));
+            for (IASTStatement x : c.getStatements()) statement(x);
+            Scope sc = scopes.pop();
+            if (cur != null) releaseGuards(sc);
+        } else if (s instanceof IASTExpressionStatement es) {
+            begin(s, "expr");
+            expr.lower(es.getExpression(), Use.VALUE, null);
+        } else if (s instanceof IASTDeclarationStatement ds) {
+            begin(s, "decl");
+            declaration(ds.getDeclaration());
+        } else if (s instanceof IASTIfStatement is) {
+            ifStatement(is);
+        } else if (s instanceof IASTWhileStatement ws) {
+            Node head = begin(s, "while");
+            Node body = fresh(ws.getBody(), "while-body");
+            Node after = fresh(null, "while-end");
+            condition(ws.getCondition(), body, after);
+            loopBody(ws.getBody(), body, head, after);
+            link(cur, head);
+            cur = after;
+        } else if (s instanceof IASTDoStatement ds) {
+            Node body = begin(s, "do");
+            Node test = fresh(ds.getCondition(), "do-while");
+            Node after = fresh(null, "do-end");
+            loopBody(ds.getBody(), body, test, after);
+            link(cur, test);
+            cur = test;
+            condition(ds.getCondition(), body, after);
+            cur = after;
+        } else if (s instanceof IASTForStatement fs) {
+            forStatement(fs);
+        } else if (s instanceof IASTSwitchStatement ss) {
+            switchStatement(ss);
+        } else if (s instanceof IASTCaseStatement || s instanceof IASTDefaultStatement) {
+            Node n = fresh(s, s instanceof IASTDefaultStatement ? "default" : "case");
+            link(cur, n);
+            if (!switches.isEmpty()) {
+                link(switches.peek()[0], n);
+                if (s instanceof IASTDefaultStatement) switches.peek()[1] = n;
+            }
+            cur = n;
+        } else if (s instanceof IASTBreakStatement) {
+            jump(breaks.peek(), s);
+        } else if (s instanceof IASTContinueStatement) {
+            jump(continues.peek(), s);
+        } else if (s instanceof IASTReturnStatement rs) {
+            returnStatement(rs);
+        } else if (s instanceof IASTGotoStatement gs) {
+            begin(s, "goto " + gs.getName());
+            String name = gs.getName().toString();
+            IASTLabelStatement target = labelStatements.get(name);
+            for (Scope sc : scopes) {
+                if (target != null && encloses(sc.owner(), target)) break;
+                releaseGuards(sc);
+            }
+            link(cur, label(name, gs));
+            cur = null;
+        } else if (s instanceof IASTLabelStatement ls) {
+            Node n = label(ls.getName().toString(), ls);
+            link(cur, n);
+            cur = n;
+            statement(ls.getNestedStatement());
+        } else if (s instanceof IASTProblemStatement) {
+            begin(s, "problem");
+        }
+        // null statements and anything else: no events
+    }
+
+    private static boolean encloses(IASTNode owner, IASTNode n) {
+        for (IASTNode p = n; p != null; p = p.getParent()) if (p == owner) return true;
+        return false;
+    }
+
+    private Node label(String name, IASTNode at) {
+        return labels.computeIfAbsent(name, k -> {
+            IASTLabelStatement ls = labelStatements.get(k);
+            return fresh(ls != null ? ls : at, k + ":");
+        });
+    }
+
+    private void declaration(IASTDeclaration d) {
+        if (!(d instanceof IASTSimpleDeclaration sd)) return;
+        for (IASTDeclarator dec : sd.getDeclarators()) {
+            if (!(dec.getInitializer() instanceof IASTEqualsInitializer eq)) continue;
+            IASTInitializerClause init = eq.getInitializerClause();
+            String var = dec.getName().toString();
+            if (init instanceof IASTExpression e) {
+                boolean call = Paths.strip(e) instanceof IASTFunctionCallExpression;
+                if (call) emit(new Event.Assign(var, expr.pathOf(e), span(dec)));
+                expr.lower(e, Use.VALUE, var);
+                if (!call) emit(new Event.Assign(var, expr.pathOf(e), span(dec)));
+            } else {
+                expr.lower(init, Use.VALUE);
+            }
+        }
+    }
+
+    private void ifStatement(IASTIfStatement is) {
+        begin(is, "if");
+        Node then = fresh(is.getThenClause(), "then");
+        Node otherwise = fresh(is.getElseClause() != null ? is.getElseClause() : is, "else");
+        Node after = fresh(null, "endif");
+        condition(is.getConditionExpression(), then, otherwise);
+        cur = then;
+        statement(is.getThenClause());
+        link(cur, after);
+        cur = otherwise;
+        statement(is.getElseClause());
+        link(cur, after);
+        cur = after;
+    }
+
+    private void loopBody(IASTStatement body, Node bodyNode, Node continueTo, Node breakTo) {
+        breaks.push(new Jump(breakTo, scopes.size()));
+        continues.push(new Jump(continueTo, scopes.size()));
+        cur = bodyNode;
+        statement(body);
+        breaks.pop();
+        continues.pop();
+    }
+
+    private void forStatement(IASTForStatement fs) {
+        IASTStatement init = fs.getInitializerStatement();
+        if (scopedGuard(init) != null) {
+            scopedGuardBlock(fs, scopedGuard(init));
+            return;
+        }
+        scopes.push(new Scope(fs, new ArrayList<>()));
+        begin(fs, "for");
+        if (init instanceof IASTExpressionStatement es) expr.lower(es.getExpression(), Use.VALUE, null);
+        else if (init instanceof IASTDeclarationStatement ds) declaration(ds.getDeclaration());
+        Node head = fresh(fs, "for-test");
+        link(cur, head);
+        Node body = fresh(fs.getBody(), "for-body");
+        Node next = fresh(fs, "for-next");
+        Node after = fresh(null, "for-end");
+        cur = head;
+        if (fs.getConditionExpression() == null) link(head, body);
+        else condition(fs.getConditionExpression(), body, after);
+        loopBody(fs.getBody(), body, next, after);
+        link(cur, next);
+        cur = next;
+        expr.lower(fs.getIterationExpression(), Use.VALUE, null);
+        link(cur, head);
+        cur = after;
+        scopes.pop();
+    }
+
+    /** The marker call of a scoped_guard()/scoped_cond_guard() for-loop, or null. */
+    private static IASTFunctionCallExpression scopedGuard(IASTStatement init) {
+        if (init instanceof IASTExpressionStatement es && es.getExpression() instanceof IASTFunctionCallExpression c
+                && c.getFunctionNameExpression() instanceof IASTIdExpression id) {
+            String n = id.getName().toString();
+            if (n.startsWith("__lockcheck_scoped_guard_") || n.startsWith("__lockcheck_scoped_held_")) return c;
+        }
+        return null;
+    }
+
+    /** scoped_guard(): the body runs once; break, continue and falling off the end release. */
+    private void scopedGuardBlock(IASTForStatement fs, IASTFunctionCallExpression marker) {
+        Node after = fresh(null, "scoped-guard-end");
+        breaks.push(new Jump(after, scopes.size()));
+        continues.push(new Jump(after, scopes.size()));
+        scopes.push(new Scope(fs, new ArrayList<>()));
+        begin(fs, "scoped_guard");
+        expr.lower(marker, Use.VALUE, null);
+        statement(fs.getBody());
+        Scope sc = scopes.pop();
+        if (cur != null) releaseGuards(sc);
+        breaks.pop();
+        continues.pop();
+        link(cur, after);
+        cur = after;
+    }
+
+    private void switchStatement(IASTSwitchStatement ss) {
+        begin(ss, "switch");
+        expr.lower(ss.getControllerExpression(), Use.VALUE, null);
+        Node sw = cur;
+        Node after = fresh(null, "switch-end");
+        switches.push(new Node[] {sw, null});
+        breaks.push(new Jump(after, scopes.size()));
+        cur = null;
+        statement(ss.getBody());
+        breaks.pop();
+        Node[] ctx = switches.pop();
+        link(cur, after);
+        if (ctx[1] == null) link(sw, after);
+        cur = after;
+    }
+
+    private void returnStatement(IASTReturnStatement rs) {
+        begin(rs, "return");
+        IASTInitializerClause v = rs.getReturnArgument();
+        ReturnKind kind = ReturnKind.VOID;
+        String var = null;
+        if (v instanceof IASTExpression e) {
+            IASTExpression s = Paths.strip(e);
+            if (s instanceof IASTFunctionCallExpression && !ReturnKinds.isErrPtr(s)) {
+                var = expr.newTemp();
+                expr.lower(e, Use.VALUE, var);
+                kind = ReturnKind.VAR;
+            } else {
+                expr.lower(e, Use.VALUE, null);
+                kind = ReturnKinds.of(s);
+                if (kind == ReturnKind.VAR) var = expr.localName(s);
+                if (kind == ReturnKind.VAR && var == null) kind = ReturnKind.OTHER;
+            }
+        }
+        for (Scope sc : scopes) releaseGuards(sc);
+        emit(new Return(kind, var, span(rs)));
+        link(cur, cfg.exit());
+        cur = null;
+    }
+
+    private void jump(Jump j, IASTStatement s) {
+        begin(s, s instanceof IASTBreakStatement ? "break" : "continue");
+        if (j == null) {
+            cur = null;
+            return;
+        }
+        int depth = scopes.size();
+        for (Scope sc : scopes) {
+            if (depth-- <= j.scopeDepth()) break;
+            releaseGuards(sc);
+        }
+        link(cur, j.target());
+        cur = null;
+    }
+
+    private void releaseGuards(Scope sc) {
+        List<Release> g = sc.guards();
+        for (int i = g.size() - 1; i >= 0; i--) emit(g.get(i));
+    }
+
+    // ---- conditions ----
+
+    /** Lowers a branch condition, splitting &&, || and ! into COND nodes. */
+    private void condition(IASTExpression c, Node t, Node f) {
+        IASTExpression e = Paths.strip(c);
+        if (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_not) {
+            condition(u.getOperand(), f, t);
+            return;
+        }
+        if (e instanceof IASTBinaryExpression b) {
+            int op = b.getOperator();
+            if (op == IASTBinaryExpression.op_logicalAnd || op == IASTBinaryExpression.op_logicalOr) {
+                Node mid = fresh(b.getOperand2(), op == IASTBinaryExpression.op_logicalAnd ? "&&" : "||");
+                if (op == IASTBinaryExpression.op_logicalAnd) condition(b.getOperand1(), mid, f);
+                else condition(b.getOperand1(), t, mid);
+                cur = mid;
+                condition(b.getOperand2(), t, f);
+                return;
+            }
+            IASTExpression other = ReturnKinds.comparedWithZero(b);
+            if (other != null) {
+                boolean trueMeansZero = op == IASTBinaryExpression.op_equals || op == IASTBinaryExpression.op_greaterEqual;
+                condition(other, trueMeansZero ? f : t, trueMeansZero ? t : f);
+                return;
+            }
+        }
+        Integer constant = ReturnKinds.constant(e);
+        if (constant != null) {
+            link(cur, constant != 0 ? t : f); // while (1), do { } while (0)
+            cur = null;
+            return;
+        }
+        Node n = cfg.newNode(Node.Kind.COND, span(e).line(), text(e));
+        link(cur, n);
+        cur = n;
+        String var = expr.localName(e);
+        if (var == null) {
+            String tmp = expr.newTemp();
+            expr.lower(e, Use.VALUE, tmp);
+            if (e instanceof IASTFunctionCallExpression) var = tmp;
+            else if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_assign) {
+                var = expr.localName(b.getOperand1());
+            }
+        }
+        if (cur == null) cur = cfg.newNode(Node.Kind.COND, span(e).line(), text(e));
+        n = cur; // a statement expression may have moved us
+        n.setCondVar(var);
+        cfg.addEdge(n, t, Edge.Kind.TRUE);
+        cfg.addEdge(n, f, Edge.Kind.FALSE);
+        cur = null;
+    }
+}

@@ -1,0 +1,53 @@
+package io.lockcheck.cfg;
+
+import io.lockcheck.lock.LockPath;
+
+import java.util.List;
+
+/**
+ * One step of a function as lockcheck sees it. The front end lowers each C function to a
+ * CFG whose nodes hold these events, so the AST can be dropped right after lowering.
+ */
+public sealed interface Event {
+    Span span();
+
+    /** Takes {@code lock}; {@code text} is the lock expression as written (for messages). */
+    record Acquire(LockPath lock, String text, boolean shared, String api, Span span) implements Event {
+    }
+
+    record Release(LockPath lock, String text, boolean shared, String api, Span span) implements Event {
+    }
+
+    /**
+     * A lock attempt whose result lands in {@code resultVar} (a local, or a synthetic
+     * {@code $N} for a call used directly as a condition; null when the result is ignored).
+     */
+    record TryAcquire(LockPath lock, String text, boolean shared, String api, String resultVar, boolean successIsZero,
+                      Span span) implements Event {
+    }
+
+    /** lockdep_assert_held() and WARN_ON(!mutex_is_locked()): the caller must hold {@code lock}. */
+    record AssertHeld(LockPath lock, String text, boolean shared, String api, Span span) implements Event {
+    }
+
+    /** A call of a function that is not a lock primitive; {@code callee} null for indirect calls. */
+    record Call(String callee, List<Arg> args, String resultVar, Span span) implements Event {
+        public Call {
+            args = List.copyOf(args);
+        }
+    }
+
+    /**
+     * A load or store of memory at {@code path}. {@code marked} for READ_ONCE/WRITE_ONCE,
+     * data_race(), atomics and RCU accessors; {@code text} is the expression as written.
+     */
+    record Access(LockPath path, String text, AccessKind kind, boolean marked, Span span) implements Event {
+    }
+
+    /** A local variable gets a new value; {@code source} is the path it was loaded from, if any. */
+    record Assign(String var, LockPath source, Span span) implements Event {
+    }
+
+    record Return(ReturnKind kind, String var, Span span) implements Event {
+    }
+}

@@ -1,0 +1,63 @@
+package io.lockcheck.cfg;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A CFG node: usually one statement's events. A COND node ends with a test of
+ * {@code condVar} (a local or a synthetic result variable; null when the test is not a simple
+ * value): its TRUE successor runs when that value is nonzero.
+ */
+public final class Node {
+    public enum Kind { ENTRY, EXIT, STMT, COND }
+
+    private final int id;
+    private final Kind kind;
+    private final List<Event> events = new ArrayList<>();
+    private final int line;
+    private String label;
+    private String condVar;
+
+    Node(int id, Kind kind, int line, String label) {
+        this.id = id;
+        this.kind = kind;
+        this.line = line;
+        this.label = label;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public List<Event> events() {
+        return events;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String condVar() {
+        return condVar;
+    }
+
+    void setCondVar(String v) {
+        condVar = v;
+    }
+
+    void setLabel(String l) {
+        label = l;
+    }
+
+    void add(Event e) {
+        events.add(e);
+    }
+}

@@ -1,0 +1,163 @@
+package io.lockcheck.flow;
+
+import io.lockcheck.cfg.Event;
+import io.lockcheck.cfg.FunctionUnit;
+import io.lockcheck.cfg.Node;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The contracts of every function in a run, computed bottom-up over the call graph (Tarjan's
+ * SCCs, callees first). Calls inside one recursive cycle see no contract, so the result does
+ * not depend on file order or thread count.
+ */
+public final class Summaries {
+    private final Map<String, FunctionUnit> byStaticKey = new HashMap<>();
+    private final Map<String, FunctionUnit> byName = new HashMap<>();
+    private final Map<FunctionUnit, Contract> contracts = new IdentityHashMap<>();
+    private final long stepBudget;
+
+    private Summaries(List<FunctionUnit> all, long stepBudget) {
+        this.stepBudget = stepBudget;
+        List<FunctionUnit> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparing((FunctionUnit f) -> f.file().toString()).thenComparing(f -> f.span().line()));
+        for (FunctionUnit f : sorted) {
+            if (f.isStatic()) byStaticKey.putIfAbsent(f.key(), f);
+            else byName.putIfAbsent(f.name(), f);
+        }
+    }
+
+    public static Summaries compute(List<FunctionUnit> all, long stepBudget) {
+        Summaries s = new Summaries(all, stepBudget);
+        s.run(all);
+        return s;
+    }
+
+    /** The definition a call from {@code caller} reaches: a static in the same file, else a global. */
+    public FunctionUnit resolve(FunctionUnit caller, String callee) {
+        if (callee == null) return null;
+        FunctionUnit f = byStaticKey.get(caller.file() + "#" + callee);
+        return f != null ? f : byName.get(callee);
+    }
+
+    public Contract contract(FunctionUnit f) {
+        return f == null ? null : contracts.get(f);
+    }
+
+    /** The callee view for one caller's flow. */
+    public LockFlow.Callees calleesOf(FunctionUnit caller) {
+        return call -> contract(resolve(caller, call.callee()));
+    }
+
+    private List<FunctionUnit> callees(FunctionUnit f) {
+        List<FunctionUnit> out = new ArrayList<>();
+        for (Node n : f.cfg().nodes()) {
+            for (Event e : n.events()) {
+                if (e instanceof Event.Call c) {
+                    FunctionUnit g = resolve(f, c.callee());
+                    if (g != null) out.add(g);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void run(List<FunctionUnit> all) {
+        List<FunctionUnit> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparing((FunctionUnit f) -> f.file().toString()).thenComparing(f -> f.span().line()));
+        Map<FunctionUnit, List<FunctionUnit>> edges = new IdentityHashMap<>();
+        for (FunctionUnit f : sorted) edges.put(f, callees(f));
+        for (List<FunctionUnit> scc : new Tarjan(sorted, edges).sccs()) {
+            Set<FunctionUnit> cycle = Collections.newSetFromMap(new IdentityHashMap<>());
+            cycle.addAll(scc);
+            for (FunctionUnit f : scc) {
+                LockFlow.Callees view = call -> {
+                    FunctionUnit g = resolve(f, call.callee());
+                    return g == null || cycle.contains(g) ? null : contracts.get(g);
+                };
+                try {
+                    contracts.put(f, Exits.contract(f, LockFlow.solve(f, view, stepBudget)));
+                } catch (RuntimeException | StackOverflowError e) {
+                    // the rules pass reports the same failure for this function; callers see no contract
+                    contracts.put(f, new Contract(f.name(), f.params(), List.of()));
+                }
+            }
+        }
+    }
+
+    /** Iterative Tarjan: SCCs come out callees first. */
+    private static final class Tarjan {
+        private final List<FunctionUnit> nodes;
+        private final Map<FunctionUnit, List<FunctionUnit>> edges;
+        private final Map<FunctionUnit, Integer> index = new IdentityHashMap<>();
+        private final Map<FunctionUnit, Integer> low = new IdentityHashMap<>();
+        private final Deque<FunctionUnit> stack = new ArrayDeque<>();
+        private final Set<FunctionUnit> onStack = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final List<List<FunctionUnit>> out = new ArrayList<>();
+        private int counter;
+
+        Tarjan(List<FunctionUnit> nodes, Map<FunctionUnit, List<FunctionUnit>> edges) {
+            this.nodes = nodes;
+            this.edges = edges;
+        }
+
+        List<List<FunctionUnit>> sccs() {
+            for (FunctionUnit f : nodes) if (!index.containsKey(f)) visit(f);
+            return out;
+        }
+
+        private void visit(FunctionUnit root) {
+            Deque<Object[]> work = new ArrayDeque<>(); // {node, next edge index}
+            enter(root);
+            work.push(new Object[] {root, 0});
+            while (!work.isEmpty()) {
+                Object[] top = work.peek();
+                FunctionUnit v = (FunctionUnit) top[0];
+                List<FunctionUnit> succ = edges.getOrDefault(v, List.of());
+                int i = (Integer) top[1];
+                if (i < succ.size()) {
+                    top[1] = i + 1;
+                    FunctionUnit w = succ.get(i);
+                    if (!index.containsKey(w)) {
+                        enter(w);
+                        work.push(new Object[] {w, 0});
+                    } else if (onStack.contains(w)) {
+                        low.put(v, Math.min(low.get(v), index.get(w)));
+                    }
+                } else {
+                    work.pop();
+                    if (!work.isEmpty()) {
+                        FunctionUnit parent = (FunctionUnit) work.peek()[0];
+                        low.put(parent, Math.min(low.get(parent), low.get(v)));
+                    }
+                    if (low.get(v).equals(index.get(v))) {
+                        List<FunctionUnit> scc = new ArrayList<>();
+                        FunctionUnit w;
+                        do {
+                            w = stack.pop();
+                            onStack.remove(w);
+                            scc.add(w);
+                        } while (w != v);
+                        out.add(scc);
+                    }
+                }
+            }
+        }
+
+        private void enter(FunctionUnit f) {
+            index.put(f, counter);
+            low.put(f, counter++);
+            stack.push(f);
+            onStack.add(f);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.lockcheck.frontend;
+
+import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
+import org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage;
+import org.eclipse.cdt.core.index.IIndexFileLocation;
+import org.eclipse.cdt.core.model.ILanguage;
+import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
+import org.eclipse.cdt.core.parser.FileContent;
+import org.eclipse.cdt.core.parser.NullLogService;
+import org.eclipse.cdt.internal.core.parser.IMacroDictionary;
+import org.eclipse.cdt.internal.core.parser.scanner.CharArray;
+import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContent;
+import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
+import org.eclipse.core.runtime.CoreException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The only entry point into CDT's parser. Fast mode (no include dirs): every #include is
+ * skipped and the kernel prelude is served as a macro file. With include dirs, headers are
+ * read from those directories (the prelude still comes first, real headers override it).
+ */
+public final class CParser {
+    private final List<Path> includeDirs;
+    private final Map<String, String> defines;
+
+    public CParser(List<Path> includeDirs, Map<String, String> defines) {
+        this.includeDirs = List.copyOf(includeDirs);
+        this.defines = Map.copyOf(defines);
+    }
+
+    public IASTTranslationUnit parse(SourceText source) throws CoreException {
+        FileContent content = FileContent.create(source.path().toString(), source.chars());
+        Map<String, String> symbols = new HashMap<>(defines);
+        symbols.putIfAbsent("__KERNEL__", "1");
+        symbols.putIfAbsent("__GNUC__", "12");
+        symbols.putIfAbsent("__STDC__", "1");
+        String[] paths = includeDirs.stream().map(Path::toString).toArray(String[]::new);
+        var info = new ExtendedScannerInfo(symbols, paths, new String[] {Prelude.PATH}, new String[0]);
+        int options = ILanguage.OPTION_NO_IMAGE_LOCATIONS | ILanguage.OPTION_SKIP_TRIVIAL_EXPRESSIONS_IN_AGGREGATE_INITIALIZERS;
+        return GCCLanguage.getDefault().getASTTranslationUnit(content, info, new Headers(includeDirs.isEmpty()), null,
+                options, new NullLogService());
+    }
+
+    /** Serves the prelude; in fast mode skips every other header, else reads it from disk. */
+    private static final class Headers extends InternalFileContentProvider {
+        private final boolean fast;
+
+        Headers(boolean fast) {
+            this.fast = fast;
+        }
+
+        @Override
+        public boolean getInclusionExists(String path) {
+            if (Prelude.PATH.equals(path)) {
+                return true;
+            }
+            return !fast && Files.isRegularFile(Path.of(path));
+        }
+
+        @Override
+        public InternalFileContent getContentForInclusion(String path, IMacroDictionary macros) {
+            if (Prelude.PATH.equals(path)) {
+                return new InternalFileContent(path, new CharArray(Prelude.text()));
+            }
+            if (fast) {
+                return new InternalFileContent(path, InternalFileContent.InclusionKind.SKIP_FILE);
+            }
+            try {
+                return new InternalFileContent(path, new CharArray(SourceText.read(Path.of(path)).chars()));
+            } catch (IOException e) {
+                return new InternalFileContent(path, InternalFileContent.InclusionKind.SKIP_FILE);
+            }
+        }
+
+        @Override
+        public InternalFileContent getContentForInclusion(IIndexFileLocation loc, String astPath) {
+            return null;
+        }
+    }
+}

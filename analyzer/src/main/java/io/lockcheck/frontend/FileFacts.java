@@ -1,0 +1,67 @@
+package io.lockcheck.frontend;
+
+import io.lockcheck.cfg.FunctionUnit;
+import io.lockcheck.rule.Level;
+import io.lockcheck.rule.Notification;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one file contributes to a run once its AST is gone: its lowered functions, what went
+ * wrong, and counts for the parse-fidelity metric.
+ */
+public record FileFacts(Path file, List<FunctionUnit> functions, List<Notification> notifications, int lines,
+                        boolean failed) {
+
+    public int functionsWithProblems() {
+        return (int) functions.stream().filter(FunctionUnit::hasProblems).count();
+    }
+
+    /** Reads, parses and lowers one file; never throws (failures become notifications). */
+    public static FileFacts of(Path file, CParser parser, long maxBytes) {
+        List<Notification> notes = new ArrayList<>();
+        try {
+            long size = java.nio.file.Files.size(file);
+            if (size > maxBytes) {
+                notes.add(new Notification(Level.WARNING, file,
+                        "file is " + size + " bytes, over the --max-file-size limit of " + maxBytes + "; skipped"));
+                return new FileFacts(file, List.of(), notes, 0, false);
+            }
+            SourceText src = SourceText.read(file);
+            var tu = parser.parse(src);
+            List<FunctionUnit> fns = new Lowering(src).functions(tu);
+            long bad = fns.stream().filter(FunctionUnit::hasProblems).count();
+            if (fns.isEmpty() && tu.getDeclarations().length > 0 && hasProblemDeclarations(tu)) {
+                notes.add(new Notification(Level.WARNING, file, "no function could be parsed; is this C?"));
+            } else if (bad > 0) {
+                notes.add(new Notification(Level.NOTE, file, bad + " of " + fns.size()
+                        + " functions have parse problems; findings in them may be incomplete"));
+            }
+            return new FileFacts(file, fns, notes, src.lineCount(), false);
+        } catch (SourceText.NotText e) {
+            notes.add(new Notification(Level.WARNING, file, "not a C source file: " + e.getMessage()));
+        } catch (java.nio.file.NoSuchFileException e) {
+            notes.add(new Notification(Level.ERROR, file, "no such file"));
+        } catch (java.nio.file.AccessDeniedException e) {
+            notes.add(new Notification(Level.ERROR, file, "permission denied"));
+        } catch (java.io.IOException e) {
+            notes.add(new Notification(Level.ERROR, file, "cannot read: " + SourceSet.message(e)));
+        } catch (StackOverflowError e) {
+            notes.add(new Notification(Level.ERROR, file, "nesting too deep to analyse (stack overflow); file skipped"));
+        } catch (OutOfMemoryError e) {
+            notes.add(new Notification(Level.ERROR, file, "out of memory while analysing; file skipped"));
+        } catch (Exception | LinkageError | AssertionError e) {
+            notes.add(new Notification(Level.ERROR, file, "internal error while analysing: " + e));
+        }
+        return new FileFacts(file, List.of(), notes, 0, true);
+    }
+
+    private static boolean hasProblemDeclarations(org.eclipse.cdt.core.dom.ast.IASTTranslationUnit tu) {
+        for (var d : tu.getDeclarations()) {
+            if (d instanceof org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,209 @@
+package io.lockcheck.frontend;
+
+import io.lockcheck.cfg.CfgBuilder;
+import io.lockcheck.cfg.FunctionUnit;
+import io.lockcheck.cfg.FunctionUnit.Annotation;
+import io.lockcheck.cfg.Span;
+import io.lockcheck.lock.LockPath;
+import org.eclipse.cdt.core.dom.ast.ASTVisitor;
+import org.eclipse.cdt.core.dom.ast.IASTAttribute;
+import org.eclipse.cdt.core.dom.ast.IASTAttributeOwner;
+import org.eclipse.cdt.core.dom.ast.IASTAttributeSpecifier;
+import org.eclipse.cdt.core.dom.ast.IASTDeclSpecifier;
+import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTElaboratedTypeSpecifier;
+import org.eclipse.cdt.core.dom.ast.IASTFileLocation;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
+import org.eclipse.cdt.core.dom.ast.IASTNamedTypeSpecifier;
+import org.eclipse.cdt.core.dom.ast.IASTParameterDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTProblem;
+import org.eclipse.cdt.core.dom.ast.IASTProblemExpression;
+import org.eclipse.cdt.core.dom.ast.IASTProblemStatement;
+import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTToken;
+import org.eclipse.cdt.core.dom.ast.IASTTokenList;
+import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
+import org.eclipse.cdt.core.dom.ast.IASTExpression;
+import org.eclipse.cdt.core.dom.ast.IASTStatement;
+import org.eclipse.cdt.core.dom.ast.IASTTypeId;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns a parsed translation unit into {@link FunctionUnit}s; the AST is not kept. */
+public final class Lowering {
+    private final SourceText source;
+
+    public Lowering(SourceText source) {
+        this.source = source;
+    }
+
+    public List<FunctionUnit> functions(IASTTranslationUnit tu) {
+        List<FunctionUnit> out = new ArrayList<>();
+        String file = tu.getFilePath();
+        for (IASTDeclaration d : tu.getDeclarations()) {
+            if (d instanceof IASTFunctionDefinition fd && inThisFile(fd, file)) {
+                out.add(function(fd));
+            }
+        }
+        return out;
+    }
+
+    private static boolean inThisFile(IASTFunctionDefinition fd, String file) {
+        IASTFileLocation loc = fd.getFileLocation();
+        return loc != null && file.equals(loc.getFileName());
+    }
+
+    public FunctionUnit function(IASTFunctionDefinition fd) {
+        IASTFunctionDeclarator decl = fd.getDeclarator();
+        String name = innermost(decl).getName().toString();
+        boolean isStatic = fd.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static;
+        List<String> params = new ArrayList<>();
+        Map<String, String> types = new LinkedHashMap<>();
+        if (decl instanceof IASTStandardFunctionDeclarator sfd) {
+            for (IASTParameterDeclaration p : sfd.getParameters()) {
+                String pn = innermost(p.getDeclarator()).getName().toString();
+                if (pn.isEmpty()) continue; // (void)
+                params.add(pn);
+                types.put(pn, typeText(p.getDeclSpecifier(), p.getDeclarator()));
+            }
+        }
+        Set<String> locals = new HashSet<>(params);
+        boolean[] problems = {false};
+        fd.getBody().accept(new ASTVisitor() {
+            {
+                shouldVisitDeclarations = true;
+                shouldVisitProblems = true;
+                shouldVisitStatements = true;
+                shouldVisitExpressions = true;
+            }
+
+            @Override
+            public int visit(IASTDeclaration d) {
+                if (d instanceof IASTSimpleDeclaration sd) {
+                    for (IASTDeclarator dd : sd.getDeclarators()) {
+                        String n = innermost(dd).getName().toString();
+                        if (!(dd instanceof IASTFunctionDeclarator) && !n.isEmpty()) {
+                            locals.add(n);
+                            types.putIfAbsent(n, typeText(sd.getDeclSpecifier(), dd));
+                        }
+                    }
+                }
+                return PROCESS_CONTINUE;
+            }
+
+            @Override
+            public int visit(IASTProblem p) {
+                problems[0] = true;
+                return PROCESS_CONTINUE;
+            }
+
+            @Override
+            public int visit(IASTStatement s) {
+                if (s instanceof IASTProblemStatement) problems[0] = true;
+                return PROCESS_CONTINUE;
+            }
+
+            @Override
+            public int visit(IASTExpression e) {
+                if (e instanceof IASTProblemExpression) problems[0] = true;
+                return PROCESS_CONTINUE;
+            }
+        });
+        Span span = span(fd.getFileLocation().getNodeOffset(), fd.getFileLocation().getNodeOffset());
+        IASTFileLocation bl = fd.getBody().getFileLocation();
+        int closeOff = bl.getNodeOffset() + bl.getNodeLength() - 1;
+        Span closing = span(closeOff, closeOff + 1);
+        Span nameSpan = spanOf(innermost(decl).getName().getFileLocation(), span);
+        CfgBuilder.Built built = CfgBuilder.build(source, locals, params, fd.getBody(), closing);
+        return new FunctionUnit(name, source.path(), isStatic, params, types, locals, annotations(fd), built.cfg(),
+                built.entryAliases(), nameSpan, closing, problems[0]);
+    }
+
+    private Span spanOf(IASTFileLocation loc, Span fallback) {
+        if (loc == null) return fallback;
+        return span(loc.getNodeOffset(), loc.getNodeOffset() + loc.getNodeLength());
+    }
+
+    private Span span(int start, int end) {
+        return new Span(source.line(start), source.column(start), source.line(end), source.column(end));
+    }
+
+    private static IASTDeclarator innermost(IASTDeclarator d) {
+        while (d.getNestedDeclarator() != null) d = d.getNestedDeclarator();
+        return d;
+    }
+
+    /** "struct drm_gem_lru *" style type text: the base type and one '*' per pointer level. */
+    static String typeText(IASTDeclSpecifier spec, IASTDeclarator d) {
+        String base;
+        if (spec instanceof IASTElaboratedTypeSpecifier e) {
+            base = (e.getKind() == IASTElaboratedTypeSpecifier.k_union ? "union " : "struct ") + e.getName();
+        } else if (spec instanceof IASTNamedTypeSpecifier n) {
+            base = n.getName().toString();
+        } else {
+            base = spec.getRawSignature().replaceAll("\\b(const|volatile|static|extern|register|inline)\\b", "").strip();
+        }
+        int stars = 0;
+        for (IASTDeclarator x = d; x != null; x = x.getNestedDeclarator()) stars += x.getPointerOperators().length;
+        return stars == 0 ? base : base + " " + "*".repeat(stars);
+    }
+
+    /** Lock annotations from the prelude's __attribute__((lockcheck_*(...))) forms. */
+    private static List<Annotation> annotations(IASTFunctionDefinition fd) {
+        List<Annotation> out = new ArrayList<>();
+        collect(fd.getDeclSpecifier(), out);
+        for (IASTDeclarator d = fd.getDeclarator(); d != null; d = d.getNestedDeclarator()) collect(d, out);
+        return out;
+    }
+
+    static void collect(IASTAttributeOwner owner, List<Annotation> out) {
+        for (IASTAttributeSpecifier spec : owner.getAttributeSpecifiers()) {
+            for (IASTAttribute a : spec.getAttributes()) {
+                String n = String.valueOf(a.getName());
+                if (!n.startsWith("lockcheck_")) continue;
+                String kind = n.substring("lockcheck_".length());
+                for (String arg : splitArgs(tokens(a.getArgumentClause()))) {
+                    LockPath p = LockPath.parse(arg);
+                    out.add(new Annotation(kind, p, arg));
+                }
+                if (a.getArgumentClause() == null) out.add(new Annotation(kind, null, ""));
+            }
+        }
+    }
+
+    private static String tokens(IASTToken t) {
+        if (t == null) return "";
+        if (t instanceof IASTTokenList list) {
+            StringBuilder b = new StringBuilder();
+            for (IASTToken x : list.getTokens()) b.append(tokens(x));
+            return b.toString();
+        }
+        return String.valueOf(t.getTokenCharImage());
+    }
+
+    private static List<String> splitArgs(String s) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '(' || c == '[') depth++;
+            else if (c == ')' || c == ']') depth--;
+            else if (c == ',' && depth == 0) {
+                out.add(s.substring(start, i));
+                start = i + 1;
+            }
+        }
+        if (start < s.length()) out.add(s.substring(start));
+        return out;
+    }
+}

@@ -1,0 +1,129 @@
+package io.lockcheck.lock;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A canonical access path such as {@code obj->lru->lock} or {@code priv->lru.lock}: a root
+ * (variable, parameter or global) and member/index segments ("->f", ".f", "[i]"). A lock is
+ * named by the path of the lock object itself, so {@code mutex_lock(&priv->lock)} and
+ * {@code mutex_lock(m)} with {@code m = &priv->lock} both name {@code priv->lock}.
+ */
+public record LockPath(String root, List<String> segments) implements Comparable<LockPath> {
+    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    public LockPath {
+        segments = List.copyOf(segments);
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("\\s*(->|\\.|\\[[^\\]]*\\]|[A-Za-z_][A-Za-z0-9_]*)");
+
+    /**
+     * Parses the path notation used in annotations and spec files: {@code &priv->lru.lock},
+     * {@code lru->lock}, {@code (obj->lru)->lock}, {@code slots[i].lock}. Returns null when
+     * the text is not such a path.
+     */
+    public static LockPath parse(String text) {
+        String t = text.replaceAll("[()\\s]", "");
+        if (t.startsWith("&")) t = t.substring(1);
+        if (t.startsWith("*")) return null;
+        var m = TOKEN.matcher(t);
+        if (!m.lookingAt() || !IDENT.matcher(m.group(1)).matches()) return null;
+        LockPath p = of(m.group(1));
+        int pos = m.end();
+        while (pos < t.length()) {
+            m.region(pos, t.length());
+            if (!m.lookingAt()) return null;
+            String tok = m.group(1);
+            pos = m.end();
+            if (tok.startsWith("[")) {
+                p = p.index(tok.substring(1, tok.length() - 1));
+                continue;
+            }
+            m.region(pos, t.length());
+            if (!m.lookingAt() || !IDENT.matcher(m.group(1)).matches()) return null;
+            p = tok.equals("->") ? p.arrow(m.group(1)) : p.dot(m.group(1));
+            pos = m.end();
+        }
+        return p;
+    }
+
+    public static LockPath of(String root) {
+        return new LockPath(root, List.of());
+    }
+
+    public LockPath arrow(String field) {
+        return append("->" + field);
+    }
+
+    public LockPath dot(String field) {
+        return append("." + field);
+    }
+
+    public LockPath index(String text) {
+        return append("[" + text + "]");
+    }
+
+    private LockPath append(String seg) {
+        List<String> s = new ArrayList<>(segments);
+        s.add(seg);
+        return new LockPath(root, s);
+    }
+
+    /** The last field name, or the root when there are no segments. */
+    public String lastField() {
+        if (segments.isEmpty()) return root;
+        String s = segments.get(segments.size() - 1);
+        return s.startsWith("->") ? s.substring(2) : s.startsWith(".") ? s.substring(1) : s;
+    }
+
+    public LockPath parent() {
+        return segments.isEmpty() ? null : new LockPath(root, segments.subList(0, segments.size() - 1));
+    }
+
+    /** True when the path's value depends on variable {@code var} (as root or inside an index). */
+    public boolean mentions(String var) {
+        if (root.equals(var)) return true;
+        for (String s : segments) {
+            if (s.startsWith("[") && IDENT.matcher(s).results().anyMatch(m -> m.group().equals(var))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean startsWith(LockPath prefix) {
+        return root.equals(prefix.root) && segments.size() >= prefix.segments.size()
+                && segments.subList(0, prefix.segments.size()).equals(prefix.segments);
+    }
+
+    /**
+     * Replaces the root by {@code value}. {@code address} says {@code value} names an object
+     * whose address the root holds ({@code f = &priv->foo}), so a following {@code ->x}
+     * becomes {@code .x}: {@code f->lock} with f = &priv->foo is {@code priv->foo.lock}.
+     */
+    public LockPath rebase(LockPath value, boolean address) {
+        List<String> s = new ArrayList<>(value.segments);
+        for (int i = 0; i < segments.size(); i++) {
+            String seg = segments.get(i);
+            if (i == 0 && address && seg.startsWith("->")) {
+                seg = "." + seg.substring(2);
+            }
+            s.add(seg);
+        }
+        return new LockPath(value.root, s);
+    }
+
+    @Override
+    public int compareTo(LockPath o) {
+        return toString().compareTo(o.toString());
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder(root);
+        for (String s : segments) b.append(s);
+        return b.toString();
+    }
+}

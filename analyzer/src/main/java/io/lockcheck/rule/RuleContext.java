@@ -1,0 +1,120 @@
+package io.lockcheck.rule;
+
+import io.lockcheck.cfg.Event;
+import io.lockcheck.cfg.FunctionUnit;
+import io.lockcheck.cfg.Span;
+import io.lockcheck.flow.Contract;
+import io.lockcheck.flow.LockFlow;
+import io.lockcheck.flow.Summaries;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a rule sees of one function: its lowered form, its solved lock flow, the run's
+ * summaries, and a way to report. Findings are drafts until the analyzer collects them.
+ */
+public final class RuleContext {
+    private final Rule rule;
+    private final FunctionUnit function;
+    private final LockFlow.Result flow;
+    private final Summaries summaries;
+    private final List<Draft> drafts = new ArrayList<>();
+
+    public RuleContext(Rule rule, FunctionUnit function, LockFlow.Result flow, Summaries summaries) {
+        this.rule = rule;
+        this.function = function;
+        this.flow = flow;
+        this.summaries = summaries;
+    }
+
+    public FunctionUnit function() {
+        return function;
+    }
+
+    public LockFlow.Result flow() {
+        return flow;
+    }
+
+    public Summaries summaries() {
+        return summaries;
+    }
+
+    /** The definition a call reaches in this run, or null. */
+    public FunctionUnit callee(Event.Call call) {
+        return summaries.resolve(function, call.callee());
+    }
+
+    /** The lock contract of a call's callee, or null when the callee is not in the run. */
+    public Contract contract(Event.Call call) {
+        return summaries.contract(callee(call));
+    }
+
+    public Location location(Span s) {
+        return new Location(function.file(), s.line(), s.column(), s.endLine(), s.endColumn());
+    }
+
+    /** Starts a finding of this context's rule at {@code at}. */
+    public Draft report(Span at, String message) {
+        Draft d = new Draft(location(at), message);
+        drafts.add(d);
+        return d;
+    }
+
+    public List<Finding> findings() {
+        List<Finding> out = new ArrayList<>();
+        for (Draft d : drafts) {
+            out.add(new Finding(rule.info().id(), rule.info().defaultLevel(), d.at, d.message, function.name(), d.related,
+                    d.traces(), d.properties, d.fix, null));
+        }
+        return out;
+    }
+
+    /** A finding being built: related locations, flow steps, evidence, a fix. */
+    public final class Draft {
+        private final Location at;
+        private final String message;
+        private final List<Step> related = new ArrayList<>();
+        private final Map<String, List<Step>> threads = new LinkedHashMap<>();
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private Fix fix;
+
+        private Draft(Location at, String message) {
+            this.at = at;
+            this.message = message;
+        }
+
+        public Draft related(Span s, String msg) {
+            if (s != null) related.add(new Step(location(s), msg));
+            return this;
+        }
+
+        /** Adds a step to the named thread's trace (one thread: a code flow; two: a race witness). */
+        public Draft step(String thread, Location l, String msg) {
+            threads.computeIfAbsent(thread, k -> new ArrayList<>()).add(new Step(l, msg));
+            return this;
+        }
+
+        public Draft step(String thread, Span s, String msg) {
+            return s == null ? this : step(thread, location(s), msg);
+        }
+
+        public Draft property(String key, String value) {
+            properties.put(key, value);
+            return this;
+        }
+
+        public Draft fix(Fix f) {
+            fix = f;
+            return this;
+        }
+
+        private List<ThreadTrace> traces() {
+            List<ThreadTrace> out = new ArrayList<>();
+            threads.forEach((k, v) -> out.add(new ThreadTrace(k, v)));
+            return out;
+        }
+    }
+}
