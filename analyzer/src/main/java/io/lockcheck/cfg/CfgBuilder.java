@@ -153,7 +153,7 @@ public final class CfgBuilder {
             scopes.push(new Scope(c, new ArrayList<>()));
             for (IASTStatement x : c.getStatements()) statement(x);
             Scope sc = scopes.pop();
-            if (cur != null) releaseGuards(sc);
+            if (cur != null) releaseGuards(sc, closingBrace(c));
         } else if (s instanceof IASTExpressionStatement es) {
             begin(s, "expr");
             expr.lower(es.getExpression(), Use.VALUE, null);
@@ -203,7 +203,7 @@ public final class CfgBuilder {
             IASTLabelStatement target = labelStatements.get(name);
             for (Scope sc : scopes) {
                 if (target != null && encloses(sc.owner(), target)) break;
-                releaseGuards(sc);
+                releaseGuards(sc, span(gs));
             }
             link(cur, label(name, gs));
             cur = null;
@@ -238,9 +238,11 @@ public final class CfgBuilder {
             String var = dec.getName().toString();
             if (init instanceof IASTExpression e) {
                 boolean call = Paths.strip(e) instanceof IASTFunctionCallExpression;
-                if (call) emit(new Event.Assign(var, expr.pathOf(e), span(dec)));
+                Integer c = ReturnKinds.constant(e);
+                Event.Assign assign = new Event.Assign(var, expr.pathOf(e), c == null ? null : c != 0, span(dec));
+                if (call) emit(assign);
                 expr.lower(e, Use.VALUE, var);
-                if (!call) emit(new Event.Assign(var, expr.pathOf(e), span(dec)));
+                if (!call) emit(assign);
             } else {
                 expr.lower(init, Use.VALUE);
             }
@@ -318,7 +320,7 @@ public final class CfgBuilder {
         expr.lower(marker, Use.VALUE, null);
         statement(fs.getBody());
         Scope sc = scopes.pop();
-        if (cur != null) releaseGuards(sc);
+        if (cur != null) releaseGuards(sc, closingBrace(fs.getBody()));
         breaks.pop();
         continues.pop();
         link(cur, after);
@@ -359,7 +361,7 @@ public final class CfgBuilder {
                 if (kind == ReturnKind.VAR && var == null) kind = ReturnKind.OTHER;
             }
         }
-        for (Scope sc : scopes) releaseGuards(sc);
+        for (Scope sc : scopes) releaseGuards(sc, span(rs));
         emit(new Return(kind, var, span(rs)));
         link(cur, cfg.exit());
         cur = null;
@@ -374,15 +376,27 @@ public final class CfgBuilder {
         int depth = scopes.size();
         for (Scope sc : scopes) {
             if (depth-- <= j.scopeDepth()) break;
-            releaseGuards(sc);
+            releaseGuards(sc, span(s));
         }
         link(cur, j.target());
         cur = null;
     }
 
-    private void releaseGuards(Scope sc) {
+    /** Emits the scope's guard releases, placed at {@code at}: where control leaves the scope. */
+    private void releaseGuards(Scope sc, Span at) {
         List<Release> g = sc.guards();
-        for (int i = g.size() - 1; i >= 0; i--) emit(g.get(i));
+        for (int i = g.size() - 1; i >= 0; i--) {
+            Release r = g.get(i);
+            emit(new Release(r.lock(), r.text(), r.shared(), r.api(), at));
+        }
+    }
+
+    /** The span of a compound statement's closing brace. */
+    private Span closingBrace(IASTNode n) {
+        IASTFileLocation loc = n.getFileLocation();
+        if (loc == null) return span(n);
+        int end = loc.getNodeOffset() + loc.getNodeLength() - 1;
+        return new Span(source.line(end), source.column(end), source.line(end + 1), source.column(end + 1));
     }
 
     // ---- conditions ----

@@ -44,8 +44,11 @@ public sealed interface Event {
     record Access(LockPath path, String text, AccessKind kind, boolean marked, Span span) implements Event {
     }
 
-    /** A local variable gets a new value; {@code source} is the path it was loaded from, if any. */
-    record Assign(String var, LockPath source, Span span) implements Event {
+    /**
+     * A local variable gets a new value; {@code source} is the path it was loaded from, if
+     * any; {@code nonzero} is known for constants ({@code locked = true}), else null.
+     */
+    record Assign(String var, LockPath source, Boolean nonzero, Span span) implements Event {
     }
 
     record Return(ReturnKind kind, String var, Span span) implements Event {

@@ -180,7 +180,8 @@ final class ExprLowering {
     void assignLocal(IASTExpression lhs, IASTExpression rhs) {
         String var = localName(lhs);
         if (var != null) {
-            builder.emit(new Assign(var, rhs == null ? null : paths.path(rhs), builder.span(lhs)));
+            Integer c = rhs == null ? null : ReturnKinds.constant(rhs);
+            builder.emit(new Assign(var, rhs == null ? null : paths.path(rhs), c == null ? null : c != 0, builder.span(lhs)));
         }
     }
 

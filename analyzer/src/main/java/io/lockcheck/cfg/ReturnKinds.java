@@ -25,6 +25,14 @@ final class ReturnKinds {
                 return null;
             }
         }
+        if (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_minus) {
+            // -EINVAL: errno constants are positive, so their negation is nonzero
+            IASTExpression x = Paths.strip(u.getOperand());
+            Integer c = constant(x);
+            if (c != null) return c;
+            if (x instanceof IASTIdExpression id && id.getName().toString().matches("E[A-Z0-9]+")) return 1;
+            return null;
+        }
         if (e instanceof IASTIdExpression id) {
             return switch (id.getName().toString()) {
                 case "NULL", "false" -> 0;
@@ -41,9 +49,9 @@ final class ReturnKinds {
     }
 
     static ReturnKind of(IASTExpression e) {
+        if (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_minus) return ReturnKind.NEGATIVE;
         Integer c = constant(e);
         if (c != null) return c == 0 ? ReturnKind.ZERO : ReturnKind.POSITIVE;
-        if (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_minus) return ReturnKind.NEGATIVE;
         if (isErrPtr(e)) return ReturnKind.NEGATIVE;
         if (e instanceof IASTIdExpression) return ReturnKind.VAR;
         return ReturnKind.OTHER;

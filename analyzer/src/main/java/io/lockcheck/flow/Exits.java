@@ -18,8 +18,13 @@ import java.util.TreeMap;
 public final class Exits {
     public enum Effect { UNCHANGED, ACQUIRED, RELEASED, MAYBE }
 
-    /** What a return returns, refined by branch facts: {@code ret} known nonzero is NONZERO. */
-    public enum Value { ZERO, NONZERO, NEGATIVE, OTHER, VOID, UNKNOWN }
+    /**
+     * What a return returns: ZERO (0, NULL, false, or a local known zero), TRUE (a positive
+     * constant), NONZERO (a local known nonzero from a branch: an error code), NEGATIVE
+     * (-EINVAL, ERR_PTR()), OTHER (a pointer or expression), UNKNOWN (an int local of unknown
+     * value: it may hold an error code), VOID.
+     */
+    public enum Value { ZERO, TRUE, NONZERO, NEGATIVE, OTHER, UNKNOWN, VOID }
 
     /** One exit path for one lock. {@code site}: where the lock last changed on this path. */
     public record Path(Span exit, Effect effect, Value value, Span site, String text, boolean required) {
@@ -45,7 +50,7 @@ public final class Exits {
         for (int i = 0; i < returns.size(); i++) {
             Event.Return ret = returns.get(i);
             for (LockState p : states.get(i).paths()) {
-                Value v = value(ret, p);
+                Value v = value(ret, p, r.function());
                 for (var e : out.entrySet()) {
                     LockFact f = p.lock(e.getKey());
                     if (f != null && f.held() == Held.UNKNOWN) continue;
@@ -68,17 +73,20 @@ public final class Exits {
         };
     }
 
-    private static Value value(Event.Return ret, LockState p) {
+    private static Value value(Event.Return ret, LockState p, FunctionUnit fn) {
         ReturnKind k = ret.kind();
         return switch (k) {
             case ZERO -> Value.ZERO;
-            case POSITIVE -> Value.NONZERO;
+            case POSITIVE -> Value.TRUE;
             case NEGATIVE -> Value.NEGATIVE;
             case OTHER -> Value.OTHER;
             case VOID -> Value.VOID;
             case VAR -> {
                 Boolean f = ret.var() == null ? null : p.fact(ret.var());
-                yield f == null ? Value.UNKNOWN : f ? Value.NONZERO : Value.ZERO;
+                boolean pointer = fn.types().getOrDefault(ret.var(), "").contains("*");
+                // a pointer known non-NULL is a success value; an int known nonzero is an error code
+                yield f == null ? (pointer ? Value.OTHER : Value.UNKNOWN) : !f ? Value.ZERO
+                        : pointer ? Value.TRUE : Value.NONZERO;
             }
         };
     }
@@ -100,7 +108,8 @@ public final class Exits {
                 && notHeld.stream().allMatch(v -> v == Value.NEGATIVE || v == Value.NONZERO)) {
             return Contract.Kind.ACQUIRES_IF_ZERO;
         }
-        if (held.stream().allMatch(v -> v == Value.NONZERO || v == Value.OTHER)
+        // a locked exit returning an error code it just tested is the classic missing unlock
+        if (held.stream().allMatch(v -> v == Value.TRUE || v == Value.OTHER)
                 && notHeld.stream().allMatch(v -> v == Value.ZERO || v == Value.NEGATIVE)) {
             return Contract.Kind.ACQUIRES_IF_NONZERO;
         }

@@ -147,15 +147,26 @@ public final class LockFlow {
             return s;
         }
         List<LockState> out = new ArrayList<>();
-        for (LockState p : s.paths()) apply(p, e, out);
+        for (LockState p : s.paths()) apply(p, e, out, s);
         return FlowState.join(out);
     }
 
-    private void apply(LockState s, Event e, List<LockState> out) {
+    /**
+     * Whether {@code lock} is the caller's on a path that does not know it: only when no
+     * path knows it. Otherwise it is this function's lock, just not taken on that path.
+     */
+    private static boolean callersLock(FlowState all, LockPath lock) {
+        for (LockState p : all.paths()) {
+            if (p.lock(lock) != null) return false;
+        }
+        return true;
+    }
+
+    private void apply(LockState s, Event e, List<LockState> out, FlowState all) {
         if (e instanceof Event.Acquire a) {
             out.add(acquire(s, a.lock(), a.text(), a.span()));
         } else if (e instanceof Event.Release r) {
-            out.add(release(s, r.lock(), r.text(), r.span()));
+            out.add(release(s, r.lock(), r.text(), r.span(), callersLock(all, r.lock())));
         } else if (e instanceof Event.TryAcquire t) {
             tryAcquire(s, t.lock(), t.text(), t.span(), t.resultVar(), t.successIsZero(), out);
         } else if (e instanceof Event.AssertHeld a) {
@@ -163,9 +174,10 @@ public final class LockFlow {
             out.add(s.withLock(a.lock(), f == null ? new LockFact(Held.YES, a.span(), a.text(), true)
                     : f.held() == Held.UNKNOWN ? f : f.with(Held.YES, f.site(), f.text())));
         } else if (e instanceof Event.Call c) {
-            call(s, c, out);
+            call(s, c, out, all);
         } else if (e instanceof Event.Assign a) {
-            out.add(assign(s, a.var()));
+            LockState r = assign(s, a.var());
+            out.add(a.nonzero() == null ? r : r.withFact(a.var(), a.nonzero()));
         }
     }
 
@@ -175,7 +187,8 @@ public final class LockFlow {
         return s.withLock(lock, f == null ? new LockFact(Held.YES, at, text, false) : f.with(Held.YES, at, text));
     }
 
-    private static LockState release(LockState s, LockPath lock, String text, io.lockcheck.cfg.Span at) {
+    private static LockState release(LockState s, LockPath lock, String text, io.lockcheck.cfg.Span at,
+                                     boolean callers) {
         LockFact f = s.lock(lock);
         if (f == null) {
             LockPath same = heldNamesake(s, lock);
@@ -185,12 +198,13 @@ public final class LockFlow {
             }
         }
         if (f != null && f.held() == Held.UNKNOWN) return s;
-        // releasing a lock this function never took: it is the caller's
-        return s.withLock(lock, f == null ? new LockFact(Held.NO, at, text, true) : f.with(Held.NO, at, text));
+        // releasing a lock no path of this function took: it is the caller's
+        return s.withLock(lock, f == null ? new LockFact(Held.NO, at, text, callers) : f.with(Held.NO, at, text));
     }
 
     /**
-     * The one held lock with the same field name as an untracked {@code lock}, or null.
+     * The one held lock with the same field name, in an object of the same name, as an
+     * untracked {@code lock}, or null.
      * {@code dev->object_name_lock} held and {@code obj->dev->object_name_lock} released name
      * the same mutex whenever {@code obj->dev == dev}, which kernel objects guarantee; with two
      * or more candidates nothing is guessed.
@@ -201,7 +215,8 @@ public final class LockFlow {
         for (var e : s.locks().entrySet()) {
             LockPath p = e.getKey();
             Held h = e.getValue().held();
-            if ((h == Held.YES || h == Held.MAYBE) && !p.segments().isEmpty() && p.lastField().equals(lock.lastField())) {
+            if ((h == Held.YES || h == Held.MAYBE) && !p.segments().isEmpty() && p.lastField().equals(lock.lastField())
+                    && p.parent().lastField().equals(lock.parent().lastField()) && !p.equals(lock)) {
                 if (found != null) return null;
                 found = p;
             }
@@ -221,10 +236,13 @@ public final class LockFlow {
             return;
         }
         out.add(won.withFact(var, !successIsZero));
-        out.add(s.withFact(var, successIsZero));
+        // a failed attempt leaves the lock ours and not held (never the caller's)
+        LockFact before = s.lock(lock);
+        LockState lost = before == null ? s.withLock(lock, new LockFact(Held.NO, at, text, false)) : s;
+        out.add(lost.withFact(var, successIsZero));
     }
 
-    private void call(LockState s, Event.Call c, List<LockState> out) {
+    private void call(LockState s, Event.Call c, List<LockState> out, FlowState all) {
         Contract k = callees.contract(c);
         if (k == null) {
             out.add(s);
@@ -238,7 +256,7 @@ public final class LockFlow {
             for (LockState x : cur) {
                 switch (eff.kind()) {
                     case ACQUIRES -> next.add(acquire(x, p, p.toString(), c.span()));
-                    case RELEASES -> next.add(release(x, p, p.toString(), c.span()));
+                    case RELEASES -> next.add(release(x, p, p.toString(), c.span(), callersLock(all, p)));
                     case ACQUIRES_IF_NONZERO, ACQUIRES_IF_ZERO -> tryAcquire(x, p, p.toString(), c.span(), c.resultVar(),
                             eff.kind() == Contract.Kind.ACQUIRES_IF_ZERO, next);
                     case REQUIRES -> next.add(x);

@@ -40,7 +40,7 @@ final class ExitCheck {
             Effect expected = declared != null ? declared : majority(byExit);
             Exits.Path example = byExit.values().stream().filter(p -> p.effect() == expected).findFirst().orElse(null);
             for (Exits.Path p : byExit.values()) {
-                if (p.effect() == expected || p.effect() == Effect.UNCHANGED && expected == Effect.MAYBE) continue;
+                if (p.effect() == expected) continue;
                 String msg = message(p, expected, declared != null);
                 var d = ctx.report(p.exit(), msg);
                 d.related(p.site(), "'" + p.text() + "' " + (held(p) ? "acquired" : "released") + " here");
@@ -67,7 +67,8 @@ final class ExitCheck {
         for (Exits.Path p : byExit.values()) votes.merge(p.effect(), 1, Integer::sum);
         Effect best = Effect.UNCHANGED;
         int n = -1;
-        for (Effect e : new Effect[] {Effect.UNCHANGED, Effect.RELEASED, Effect.ACQUIRED, Effect.MAYBE}) {
+        // an exit whose paths disagree is never the intent
+        for (Effect e : new Effect[] {Effect.UNCHANGED, Effect.RELEASED, Effect.ACQUIRED}) {
             int v = votes.getOrDefault(e, 0);
             if (v > n) {
                 best = e;

@@ -1,0 +1,33 @@
+package io.lockcheck.cli;
+
+import picocli.CommandLine.IVersionProvider;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** The version Maven filtered into {@code /io/lockcheck/version.properties}. */
+final class ToolVersion implements IVersionProvider {
+    private static final String RESOURCE = "/io/lockcheck/version.properties";
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {"lockcheck " + current()};
+    }
+
+    /** The version, or "unknown" when run from classes Maven did not filter (an IDE build). */
+    static String current() {
+        try (InputStream in = ToolVersion.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            String v = p.getProperty("version", "").strip();
+            return v.isEmpty() || v.startsWith("${") ? "unknown" : v;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

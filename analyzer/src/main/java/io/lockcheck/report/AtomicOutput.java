@@ -1,0 +1,105 @@
+package io.lockcheck.report;
+
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes a report file so that readers (CI uploaders, editors, the next {@code --baseline} run)
+ * see either the previous complete file or the new complete file, never a torn one: the text
+ * goes to a temporary file beside the target, is fsynced, then renamed over the target.
+ */
+public final class AtomicOutput {
+
+    /** A step that writes and may fail with an IOException. */
+    @FunctionalInterface
+    public interface IOConsumer<T> {
+        void accept(T value) throws IOException;
+    }
+
+    private AtomicOutput() {
+    }
+
+    /**
+     * Runs {@code body} against a UTF-8 writer and publishes what it wrote at {@code target}.
+     * On any failure (including an unchecked one from {@code body}) the temporary file is removed,
+     * the target is left as it was, and the failure propagates.
+     */
+    public static void write(Path target, IOConsumer<Writer> body) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path temp = createTemp(dir, absolute.getFileName().toString());
+        boolean published = false;
+        try {
+            try (FileOutputStream bytes = new FileOutputStream(temp.toFile());
+                 Writer text = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8))) {
+                body.accept(keepOpen(text));
+                text.flush();
+                bytes.getFD().sync();
+            }
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            published = true;
+            syncDirectory(dir);
+        } finally {
+            if (!published) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    /**
+     * A new, uniquely named file in {@code dir}. Created with the ordinary mode (umask applies),
+     * unlike {@link Files#createTempFile}, whose owner-only mode the report would inherit.
+     */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The body may close its writer (Jackson does by default); the flush and fsync still need it open. */
+    private static Writer keepOpen(Writer w) {
+        return new FilterWriter(w) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
+    /** Makes the rename itself durable. Best effort: not every platform can open a directory. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // The file is complete and in place; only crash-durability of the rename is weaker.
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // Keep the original failure; a stray dot-file is the lesser problem.
+        }
+    }
+}
