@@ -83,8 +83,9 @@ public final class Exits {
             case VOID -> Value.VOID;
             case VAR -> {
                 Boolean f = ret.var() == null ? null : p.fact(ret.var());
-                boolean pointer = fn.types().getOrDefault(ret.var(), "").contains("*");
-                // a pointer known non-NULL is a success value; an int known nonzero is an error code
+                String type = fn.types().getOrDefault(ret.var(), "");
+                boolean pointer = type.contains("*") || type.equals("bool") || type.equals("_Bool");
+                // a pointer known non-NULL or a true bool is success; an int known nonzero is an error code
                 yield f == null ? (pointer ? Value.OTHER : Value.UNKNOWN) : !f ? Value.ZERO
                         : pointer ? Value.TRUE : Value.NONZERO;
             }

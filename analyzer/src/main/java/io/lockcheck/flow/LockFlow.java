@@ -257,8 +257,13 @@ public final class LockFlow {
                 switch (eff.kind()) {
                     case ACQUIRES -> next.add(acquire(x, p, p.toString(), c.span()));
                     case RELEASES -> next.add(release(x, p, p.toString(), c.span(), callersLock(all, p)));
-                    case ACQUIRES_IF_NONZERO, ACQUIRES_IF_ZERO -> tryAcquire(x, p, p.toString(), c.span(), c.resultVar(),
-                            eff.kind() == Contract.Kind.ACQUIRES_IF_ZERO, next);
+                    // an ignored 0-on-success result means the caller relies on success, as with
+                    // dma_resv_lock(obj, NULL); an ignored trylock-style result proves nothing
+                    case ACQUIRES_IF_ZERO -> {
+                        if (c.resultVar() == null) next.add(acquire(x, p, p.toString(), c.span()));
+                        else tryAcquire(x, p, p.toString(), c.span(), c.resultVar(), true, next);
+                    }
+                    case ACQUIRES_IF_NONZERO -> tryAcquire(x, p, p.toString(), c.span(), c.resultVar(), false, next);
                     case REQUIRES -> next.add(x);
                 }
             }

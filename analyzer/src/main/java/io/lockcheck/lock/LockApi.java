@@ -61,6 +61,10 @@ public final class LockApi {
         release(0, false, "ww_mutex_unlock", "dma_resv_unlock");
         row(LockOp.ASSERT_HELD, 0, false, "dma_resv_assert_held");
         row(LockOp.IS_LOCKED, 0, false, "ww_mutex_is_locked", "dma_resv_is_locked");
+        // decrement-and-lock: the lock (argument 1) is held exactly when they return true
+        row(LockOp.TRY, 1, false, "atomic_dec_and_lock", "atomic_dec_and_lock_irqsave", "atomic_dec_and_mutex_lock",
+                "refcount_dec_and_lock", "refcount_dec_and_lock_irqsave", "refcount_dec_and_mutex_lock",
+                "_atomic_dec_and_lock", "_atomic_dec_and_lock_irqsave");
         // RCU read side: one global context
         acquire(-1, true, "rcu_read_lock", "rcu_read_lock_bh", "rcu_read_lock_sched");
         release(-1, true, "rcu_read_unlock", "rcu_read_unlock_bh", "rcu_read_unlock_sched");
