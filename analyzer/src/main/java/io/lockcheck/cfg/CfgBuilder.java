@@ -120,7 +120,7 @@ public final class CfgBuilder {
         Span sp = span(call);
         if (acquire) {
             boolean tries = row.op() == LockOp.TRY || row.op() == LockOp.TRY_ZERO;
-            if (!tries) emit(new Acquire(lock, text, row.shared(), "guard(" + cls + ")", sp));
+            if (!tries) emit(new Acquire(lock, text, row.shared(), "guard(" + cls + ")", false, sp));
         }
         scopes.peek().guards().add(new Release(lock, text, row.shared(), "end of guard(" + cls + ") scope", sp));
     }
@@ -401,6 +401,39 @@ public final class CfgBuilder {
 
     // ---- conditions ----
 
+    /** IS_ERR(p) and IS_ERR_OR_NULL(p) on a local: true when p is a failure, like !p. */
+    private boolean isErrTest(IASTFunctionCallExpression call) {
+        return Paths.strip(call.getFunctionNameExpression()) instanceof IASTIdExpression id
+                && (id.getName().toString().equals("IS_ERR") || id.getName().toString().equals("IS_ERR_OR_NULL"))
+                && call.getArguments().length == 1 && call.getArguments()[0] instanceof IASTExpression x
+                && expr.localName(x) != null;
+    }
+
+    private static boolean sideEffectFree(IASTExpression e) {
+        boolean[] pure = {true};
+        e.accept(new ASTVisitor() {
+            {
+                shouldVisitExpressions = true;
+            }
+
+            @Override
+            public int visit(IASTExpression x) {
+                if (x instanceof IASTBinaryExpression b && b.getOperator() >= IASTBinaryExpression.op_assign
+                        && b.getOperator() <= IASTBinaryExpression.op_binaryOrAssign
+                        || x instanceof IASTUnaryExpression u && (u.getOperator() == IASTUnaryExpression.op_prefixIncr
+                        || u.getOperator() == IASTUnaryExpression.op_prefixDecr
+                        || u.getOperator() == IASTUnaryExpression.op_postFixIncr
+                        || u.getOperator() == IASTUnaryExpression.op_postFixDecr)
+                        || x instanceof org.eclipse.cdt.core.dom.ast.gnu.IGNUASTCompoundStatementExpression) {
+                    pure[0] = false;
+                    return PROCESS_ABORT;
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
+        return pure[0];
+    }
+
     /** Lowers a branch condition, splitting &&, || and ! into COND nodes. */
     private void condition(IASTExpression c, Node t, Node f) {
         IASTExpression e = Paths.strip(c);
@@ -425,6 +458,10 @@ public final class CfgBuilder {
                 return;
             }
         }
+        if (e instanceof IASTFunctionCallExpression call && isErrTest(call)) {
+            condition(call.getArguments()[0] instanceof IASTExpression x ? x : null, f, t); // IS_ERR(p): p failed
+            return;
+        }
         Integer constant = ReturnKinds.constant(e);
         if (constant != null) {
             link(cur, constant != 0 ? t : f); // while (1), do { } while (0)
@@ -436,9 +473,12 @@ public final class CfgBuilder {
         cur = n;
         String var = expr.localName(e);
         if (var == null) {
-            String tmp = expr.newTemp();
+            // a side-effect-free test is named by its text, so testing it again (same
+            // variables) gives the same answer: if (needs_lock(dev)) lock; ... if (needs_lock(dev)) unlock;
+            boolean pure = sideEffectFree(e);
+            String tmp = pure ? "?" + text(e) : expr.newTemp();
             expr.lower(e, Use.VALUE, tmp);
-            if (e instanceof IASTFunctionCallExpression) var = tmp;
+            if (e instanceof IASTFunctionCallExpression || pure) var = tmp;
             else if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_assign) {
                 var = expr.localName(b.getOperand1());
             }

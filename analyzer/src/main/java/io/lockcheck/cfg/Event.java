@@ -11,8 +11,11 @@ import java.util.List;
 public sealed interface Event {
     Span span();
 
-    /** Takes {@code lock}; {@code text} is the lock expression as written (for messages). */
-    record Acquire(LockPath lock, String text, boolean shared, String api, Span span) implements Event {
+    /**
+     * Takes {@code lock}; {@code text} is the lock expression as written (for messages);
+     * {@code ctx}: taken with a ww acquire context, which owns it from then on.
+     */
+    record Acquire(LockPath lock, String text, boolean shared, String api, boolean ctx, Span span) implements Event {
     }
 
     record Release(LockPath lock, String text, boolean shared, String api, Span span) implements Event {
@@ -23,7 +26,7 @@ public sealed interface Event {
      * {@code $N} for a call used directly as a condition; null when the result is ignored).
      */
     record TryAcquire(LockPath lock, String text, boolean shared, String api, String resultVar, boolean successIsZero,
-                      Span span) implements Event {
+                      boolean ctx, Span span) implements Event {
     }
 
     /** lockdep_assert_held() and WARN_ON(!mutex_is_locked()): the caller must hold {@code lock}. */

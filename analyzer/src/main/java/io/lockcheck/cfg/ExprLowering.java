@@ -265,13 +265,22 @@ final class ExprLowering {
         }
         Span span = builder.span(at);
         String api = row.function();
+        boolean ctx = row.ctxArg() >= 0 && args.length > row.ctxArg() && args[row.ctxArg()] instanceof IASTExpression c
+                && ReturnKinds.constant(c) == null;
+        if (!row.suffix().isEmpty()) {
+            LockPath full = LockPath.parse(lock + row.suffix());
+            if (full != null) {
+                lock = full;
+                text = text + row.suffix();
+            }
+        }
         switch (op) {
-            case ACQUIRE -> builder.emit(new Acquire(lock, text, row.shared(), api, span));
+            case ACQUIRE -> builder.emit(new Acquire(lock, text, row.shared(), api, ctx, span));
             case RELEASE -> builder.emit(new Release(lock, text, row.shared(), api, span));
-            case TRY -> builder.emit(new TryAcquire(lock, text, row.shared(), api, resultVar, false, span));
+            case TRY -> builder.emit(new TryAcquire(lock, text, row.shared(), api, resultVar, false, ctx, span));
             case TRY_ZERO -> builder.emit(resultVar == null
-                    ? new Acquire(lock, text, row.shared(), api, span)
-                    : new TryAcquire(lock, text, row.shared(), api, resultVar, true, span));
+                    ? new Acquire(lock, text, row.shared(), api, ctx, span)
+                    : new TryAcquire(lock, text, row.shared(), api, resultVar, true, ctx, span));
             case ASSERT_HELD -> builder.emit(new AssertHeld(lock, text, row.shared(), api, span));
             default -> {
             }

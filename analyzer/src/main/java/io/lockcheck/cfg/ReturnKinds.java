@@ -53,7 +53,10 @@ final class ReturnKinds {
         Integer c = constant(e);
         if (c != null) return c == 0 ? ReturnKind.ZERO : ReturnKind.POSITIVE;
         if (isErrPtr(e)) return ReturnKind.NEGATIVE;
-        if (e instanceof IASTIdExpression) return ReturnKind.VAR;
+        if (e instanceof IASTIdExpression id) {
+            String n = id.getName().toString();
+            return n.equals(n.toUpperCase()) ? ReturnKind.CONSTANT : ReturnKind.VAR;
+        }
         return ReturnKind.OTHER;
     }
 

@@ -15,7 +15,8 @@ import java.util.List;
 public record Contract(String function, List<String> params, List<Effect> effects) {
     public enum Kind { REQUIRES, ACQUIRES, RELEASES, ACQUIRES_IF_NONZERO, ACQUIRES_IF_ZERO }
 
-    public record Effect(Kind kind, LockPath lock, String text, Span site, String source) {
+    /** {@code ctx}: the lock is taken with the caller's ww acquire context, which then owns it. */
+    public record Effect(Kind kind, LockPath lock, String text, Span site, String source, boolean ctx) {
     }
 
     public Contract {

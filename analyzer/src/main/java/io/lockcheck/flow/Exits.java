@@ -24,10 +24,10 @@ public final class Exits {
      * (-EINVAL, ERR_PTR()), OTHER (a pointer or expression), UNKNOWN (an int local of unknown
      * value: it may hold an error code), VOID.
      */
-    public enum Value { ZERO, TRUE, NONZERO, NEGATIVE, OTHER, UNKNOWN, VOID }
+    public enum Value { ZERO, TRUE, NONZERO, NEGATIVE, CONSTANT, OTHER, UNKNOWN, VOID }
 
     /** One exit path for one lock. {@code site}: where the lock last changed on this path. */
-    public record Path(Span exit, Effect effect, Value value, Span site, String text, boolean required) {
+    public record Path(Span exit, Effect effect, Value value, Span site, String text, boolean required, boolean ctx) {
     }
 
     private Exits() {
@@ -56,7 +56,7 @@ public final class Exits {
                     if (f != null && f.held() == Held.UNKNOWN) continue;
                     Effect eff = effect(f);
                     e.getValue().add(new Path(ret.span(), eff, v, f == null ? null : f.site(),
-                            f == null ? e.getKey().toString() : f.text(), f != null && f.fromEntry()));
+                            f == null ? e.getKey().toString() : f.text(), f != null && f.fromEntry(), f != null && f.ctx()));
                 }
             }
         }
@@ -79,6 +79,7 @@ public final class Exits {
             case ZERO -> Value.ZERO;
             case POSITIVE -> Value.TRUE;
             case NEGATIVE -> Value.NEGATIVE;
+            case CONSTANT -> Value.CONSTANT;
             case OTHER -> Value.OTHER;
             case VOID -> Value.VOID;
             case VAR -> {
@@ -106,7 +107,7 @@ public final class Exits {
         }
         if (held.isEmpty() || notHeld.isEmpty()) return null;
         if (held.stream().allMatch(v -> v == Value.ZERO)
-                && notHeld.stream().allMatch(v -> v == Value.NEGATIVE || v == Value.NONZERO)) {
+                && notHeld.stream().allMatch(v -> v == Value.NEGATIVE || v == Value.NONZERO || v == Value.CONSTANT)) {
             return Contract.Kind.ACQUIRES_IF_ZERO;
         }
         // a locked exit returning an error code it just tested is the classic missing unlock
@@ -131,7 +132,7 @@ public final class Exits {
                 default -> null;
             };
             if (k == null) continue;
-            effects.add(new Contract.Effect(k, a.lock(), a.text(), f.span(), "__" + a.kind() + "() annotation"));
+            effects.add(new Contract.Effect(k, a.lock(), a.text(), f.span(), "__" + a.kind() + "() annotation", false));
             annotated.add(a.lock().toString());
         }
         for (var e : of(r).entrySet()) {
@@ -146,12 +147,13 @@ public final class Exits {
             else if (!required) k = conditional(paths);
             if (k != null) {
                 Span site = paths.stream().map(Path::site).filter(s -> s != null).findFirst().orElse(f.span());
-                effects.add(new Contract.Effect(k, lock, first.text(), site, "body of " + f.name() + "()"));
+                boolean ctx = paths.stream().anyMatch(Path::ctx);
+                effects.add(new Contract.Effect(k, lock, first.text(), site, "body of " + f.name() + "()", ctx));
             } else if (required) {
                 Span site = paths.stream().filter(Path::required).map(Path::site).filter(s -> s != null).findFirst()
                         .orElse(f.span());
                 effects.add(new Contract.Effect(Contract.Kind.REQUIRES, lock, first.text(), site,
-                        "assertion in " + f.name() + "()"));
+                        "assertion in " + f.name() + "()", false));
             }
         }
         return new Contract(f.name(), f.params(), effects);

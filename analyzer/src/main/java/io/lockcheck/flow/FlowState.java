@@ -133,7 +133,7 @@ public final class FlowState {
             }
             if (first == null) continue;
             Held h = differ ? Held.MAYBE : first.held();
-            locks.put(k, new LockFact(h, first.site(), first.text(), fromEntry));
+            locks.put(k, new LockFact(h, first.site(), first.text(), fromEntry, first.ctx()));
         }
         return new LockState(locks, new TreeMap<>());
     }

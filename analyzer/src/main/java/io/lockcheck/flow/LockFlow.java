@@ -164,11 +164,11 @@ public final class LockFlow {
 
     private void apply(LockState s, Event e, List<LockState> out, FlowState all) {
         if (e instanceof Event.Acquire a) {
-            out.add(acquire(s, a.lock(), a.text(), a.span()));
+            out.add(acquire(s, a.lock(), a.text(), a.span(), a.ctx()));
         } else if (e instanceof Event.Release r) {
             out.add(release(s, r.lock(), r.text(), r.span(), callersLock(all, r.lock())));
         } else if (e instanceof Event.TryAcquire t) {
-            tryAcquire(s, t.lock(), t.text(), t.span(), t.resultVar(), t.successIsZero(), out);
+            tryAcquire(s, t.lock(), t.text(), t.span(), t.resultVar(), t.successIsZero(), t.ctx(), out);
         } else if (e instanceof Event.AssertHeld a) {
             LockFact f = s.lock(a.lock());
             out.add(s.withLock(a.lock(), f == null ? new LockFact(Held.YES, a.span(), a.text(), true)
@@ -181,10 +181,11 @@ public final class LockFlow {
         }
     }
 
-    private static LockState acquire(LockState s, LockPath lock, String text, io.lockcheck.cfg.Span at) {
+    private static LockState acquire(LockState s, LockPath lock, String text, io.lockcheck.cfg.Span at, boolean ctx) {
         LockFact f = s.lock(lock);
         if (f != null && f.held() == Held.UNKNOWN) return s;
-        return s.withLock(lock, f == null ? new LockFact(Held.YES, at, text, false) : f.with(Held.YES, at, text));
+        return s.withLock(lock, f == null ? new LockFact(Held.YES, at, text, false, ctx)
+                : new LockFact(Held.YES, at, text, f.fromEntry(), f.ctx() || ctx));
     }
 
     private static LockState release(LockState s, LockPath lock, String text, io.lockcheck.cfg.Span at,
@@ -225,8 +226,8 @@ public final class LockFlow {
     }
 
     private static void tryAcquire(LockState s, LockPath lock, String text, io.lockcheck.cfg.Span at, String var,
-                                   boolean successIsZero, List<LockState> out) {
-        LockState won = acquire(s, lock, text, at);
+                                   boolean successIsZero, boolean ctx, List<LockState> out) {
+        LockState won = acquire(s, lock, text, at, ctx);
         if (var == null) {
             // result ignored: held on some paths only
             LockFact f = won.lock(lock);
@@ -238,7 +239,7 @@ public final class LockFlow {
         out.add(won.withFact(var, !successIsZero));
         // a failed attempt leaves the lock ours and not held (never the caller's)
         LockFact before = s.lock(lock);
-        LockState lost = before == null ? s.withLock(lock, new LockFact(Held.NO, at, text, false)) : s;
+        LockState lost = before == null ? s.withLock(lock, new LockFact(Held.NO, at, text, false, ctx)) : s;
         out.add(lost.withFact(var, successIsZero));
     }
 
@@ -255,15 +256,16 @@ public final class LockFlow {
             List<LockState> next = new ArrayList<>();
             for (LockState x : cur) {
                 switch (eff.kind()) {
-                    case ACQUIRES -> next.add(acquire(x, p, p.toString(), c.span()));
+                    case ACQUIRES -> next.add(acquire(x, p, p.toString(), c.span(), eff.ctx()));
                     case RELEASES -> next.add(release(x, p, p.toString(), c.span(), callersLock(all, p)));
                     // an ignored 0-on-success result means the caller relies on success, as with
                     // dma_resv_lock(obj, NULL); an ignored trylock-style result proves nothing
                     case ACQUIRES_IF_ZERO -> {
-                        if (c.resultVar() == null) next.add(acquire(x, p, p.toString(), c.span()));
-                        else tryAcquire(x, p, p.toString(), c.span(), c.resultVar(), true, next);
+                        if (c.resultVar() == null) next.add(acquire(x, p, p.toString(), c.span(), eff.ctx()));
+                        else tryAcquire(x, p, p.toString(), c.span(), c.resultVar(), true, eff.ctx(), next);
                     }
-                    case ACQUIRES_IF_NONZERO -> tryAcquire(x, p, p.toString(), c.span(), c.resultVar(), false, next);
+                    case ACQUIRES_IF_NONZERO -> tryAcquire(x, p, p.toString(), c.span(), c.resultVar(), false, eff.ctx(),
+                            next);
                     case REQUIRES -> next.add(x);
                 }
             }
@@ -272,8 +274,14 @@ public final class LockFlow {
         out.addAll(cur);
     }
 
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     private static LockState assign(LockState s, String var) {
         LockState r = s.fact(var) != null ? s.withFact(var, null) : s;
+        // tests named by their text ("?needs_lock(dev)") no longer hold once dev changes
+        for (String k : s.factKeys()) {
+            if (k.startsWith("?") && WORD.matcher(k).results().anyMatch(m -> m.group().equals(var))) r = r.withFact(k, null);
+        }
         TreeMap<LockPath, LockFact> locks = null;
         for (var e : s.locks().entrySet()) {
             if (!e.getKey().mentions(var)) continue;

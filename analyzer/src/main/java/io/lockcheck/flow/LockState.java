@@ -40,6 +40,10 @@ public final class LockState {
         return facts.get(var);
     }
 
+    java.util.Set<String> factKeys() {
+        return facts.keySet();
+    }
+
     Map<String, Boolean> facts() {
         return facts;
     }
@@ -73,7 +77,10 @@ public final class LockState {
         if (!locks.keySet().equals(o.locks.keySet())) return false;
         for (var e : locks.entrySet()) {
             LockFact x = o.locks.get(e.getKey());
-            if (x.held() != e.getValue().held() || x.fromEntry() != e.getValue().fromEntry()) return false;
+            if (x.held() != e.getValue().held() || x.fromEntry() != e.getValue().fromEntry()
+                    || x.ctx() != e.getValue().ctx()) {
+                return false;
+            }
         }
         return true;
     }

@@ -9,7 +9,15 @@ import java.util.Map;
  * such as RCU) and whether it takes the lock shared (readers).
  */
 public final class LockApi {
-    public record Row(String function, LockOp op, int lockArg, boolean shared) {
+    /**
+     * {@code suffix}: segments appended to the lock argument's path (drm_modeset_lock_all(dev)
+     * takes {@code dev->mode_config.mutex}); {@code ctxArg}: the ww acquire context argument,
+     * -1 if none (a lock taken with a non-NULL context belongs to that context).
+     */
+    public record Row(String function, LockOp op, int lockArg, boolean shared, String suffix, int ctxArg) {
+        Row(String function, LockOp op, int lockArg, boolean shared) {
+            this(function, op, lockArg, shared, "", -1);
+        }
     }
 
     /** The context name used for RCU read-side critical sections. */
@@ -53,11 +61,15 @@ public final class LockApi {
         release(0, false, "up_write");
         row(LockOp.IS_LOCKED, 0, false, "rwsem_is_locked");
         // ww_mutex and dma_resv: with an acquire context they can fail (-EDEADLK, -EALREADY)
-        row(LockOp.TRY_ZERO, 0, false, "ww_mutex_lock", "ww_mutex_lock_interruptible",
-                "ww_mutex_lock_slow_interruptible", "dma_resv_lock", "dma_resv_lock_interruptible",
-                "dma_resv_lock_slow_interruptible");
-        acquire(0, false, "ww_mutex_lock_slow", "dma_resv_lock_slow");
-        row(LockOp.TRY, 0, false, "ww_mutex_trylock", "dma_resv_trylock");
+        for (String n : new String[] {"ww_mutex_lock", "ww_mutex_lock_interruptible", "ww_mutex_lock_slow_interruptible",
+                "dma_resv_lock", "dma_resv_lock_interruptible", "dma_resv_lock_slow_interruptible"}) {
+            ROWS.put(n, new Row(n, LockOp.TRY_ZERO, 0, false, "", 1));
+        }
+        for (String n : new String[] {"ww_mutex_lock_slow", "dma_resv_lock_slow"}) {
+            ROWS.put(n, new Row(n, LockOp.ACQUIRE, 0, false, "", 1));
+        }
+        ROWS.put("ww_mutex_trylock", new Row("ww_mutex_trylock", LockOp.TRY, 0, false, "", 1));
+        row(LockOp.TRY, 0, false, "dma_resv_trylock");
         release(0, false, "ww_mutex_unlock", "dma_resv_unlock");
         row(LockOp.ASSERT_HELD, 0, false, "dma_resv_assert_held");
         row(LockOp.IS_LOCKED, 0, false, "ww_mutex_is_locked", "dma_resv_is_locked");
@@ -65,6 +77,16 @@ public final class LockApi {
         row(LockOp.TRY, 1, false, "atomic_dec_and_lock", "atomic_dec_and_lock_irqsave", "atomic_dec_and_mutex_lock",
                 "refcount_dec_and_lock", "refcount_dec_and_lock_irqsave", "refcount_dec_and_mutex_lock",
                 "_atomic_dec_and_lock", "_atomic_dec_and_lock_irqsave");
+        // DRM modeset locks (drm_modeset_lock.h) and drm_exec: ww_mutex based, context-owned
+        ROWS.put("drm_modeset_lock", new Row("drm_modeset_lock", LockOp.TRY_ZERO, 0, false, "", 1));
+        ROWS.put("drm_modeset_lock_single_interruptible",
+                new Row("drm_modeset_lock_single_interruptible", LockOp.TRY_ZERO, 0, false, "", -1));
+        release(0, false, "drm_modeset_unlock");
+        ROWS.put("drm_modeset_lock_all", new Row("drm_modeset_lock_all", LockOp.ACQUIRE, 0, false, "->mode_config.mutex", -1));
+        ROWS.put("drm_modeset_unlock_all", new Row("drm_modeset_unlock_all", LockOp.RELEASE, 0, false, "->mode_config.mutex", -1));
+        ROWS.put("drm_exec_lock_obj", new Row("drm_exec_lock_obj", LockOp.TRY_ZERO, 1, false, "->resv", 0));
+        ROWS.put("drm_exec_prepare_obj", new Row("drm_exec_prepare_obj", LockOp.TRY_ZERO, 1, false, "->resv", 0));
+        ROWS.put("drm_exec_unlock_obj", new Row("drm_exec_unlock_obj", LockOp.RELEASE, 1, false, "->resv", 0));
         // RCU read side: one global context
         acquire(-1, true, "rcu_read_lock", "rcu_read_lock_bh", "rcu_read_lock_sched");
         release(-1, true, "rcu_read_unlock", "rcu_read_unlock_bh", "rcu_read_unlock_sched");

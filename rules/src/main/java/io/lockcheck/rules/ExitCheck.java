@@ -27,6 +27,13 @@ final class ExitCheck {
             LockPath lock = e.getKey();
             if (LockImbalance.dynamic(lock)) continue;
             List<Exits.Path> paths = e.getValue();
+            if (paths.stream().anyMatch(Exits.Path::ctx)) continue; // the ww context releases it
+            // releasing the caller's lock on some paths only (if (ctx->lock) mutex_unlock(ctx->lock)) is a
+            // contract the callers must agree with, not an imbalance inside this function
+            if (paths.stream().allMatch(p -> p.effect() == Effect.RELEASED || p.effect() == Effect.UNCHANGED && !p.required())
+                    && declared(fn, lock) == null) {
+                continue;
+            }
             Effect declared = declared(fn, lock);
             if (declared == null && Exits.conditional(paths) != null) continue;
             if (declared == null && fn.annotations().stream().anyMatch(a -> "cond_acquires".equals(a.kind()))) continue;
@@ -35,7 +42,7 @@ final class ExitCheck {
             for (Exits.Path p : paths) {
                 byExit.merge(p.exit(), p, (a, b) -> a.effect() == b.effect() ? a
                         : new Exits.Path(a.exit(), Effect.MAYBE, a.value(), a.site() != null ? a.site() : b.site(),
-                        a.text(), a.required()));
+                        a.text(), a.required(), a.ctx() || b.ctx()));
             }
             Effect expected = declared != null ? declared : majority(byExit);
             Exits.Path example = byExit.values().stream().filter(p -> p.effect() == expected).findFirst().orElse(null);

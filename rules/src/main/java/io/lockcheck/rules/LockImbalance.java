@@ -59,8 +59,13 @@ public final class LockImbalance implements Rule {
         return lock.segments().stream().anyMatch(s -> s.startsWith("[") && !s.matches("\\[[0-9]+\\]"));
     }
 
+    /** ww locks taken with an acquire context follow the context's protocol, not LC008's. */
+    private static boolean ownedByContext(FlowState s, LockPath lock) {
+        return s.paths().stream().anyMatch(p -> p.lock(lock) != null && p.lock(lock).ctx());
+    }
+
     private static void acquire(RuleContext ctx, LockPath lock, String text, Span at, FlowState before, String via) {
-        if (dynamic(lock)) return;
+        if (dynamic(lock) || ownedByContext(before, lock)) return;
         Held h = before.held(lock);
         if (h != Held.YES && h != Held.MAYBE) return;
         String what = via == null ? "'" + text + "' is acquired" : via + "() acquires '" + text + "'";
