@@ -9,6 +9,19 @@ import io.lockcheck.frontend.FileFacts;
 import io.lockcheck.frontend.SourceSet;
 import io.lockcheck.frontend.SourceText;
 import io.lockcheck.frontend.Lowering;
+import io.lockcheck.guard.Bindings;
+import io.lockcheck.guard.FunctionFacts;
+import io.lockcheck.guard.GuardQuery;
+import io.lockcheck.guard.GuardTable;
+import io.lockcheck.guard.LocklessFields;
+import io.lockcheck.guard.RunFacts;
+import io.lockcheck.guard.StructDef;
+import io.lockcheck.guard.TypeTable;
+import io.lockcheck.guard.WriteStats;
+import io.lockcheck.lock.LockPath;
+import io.lockcheck.spec.Spec;
+import io.lockcheck.spec.SpecError;
+import io.lockcheck.spec.SpecLoader;
 import io.lockcheck.rule.AnalysisResult;
 import io.lockcheck.rule.Finding;
 import io.lockcheck.rule.Level;
@@ -22,7 +35,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -48,25 +65,23 @@ public final class Analyzer {
         this.options = options;
     }
 
+    /** The built-in spec packs, always on. */
+    public static final List<String> BUILTIN_SPECS = List.of("drm-gem-lru");
+    private static final long STEP_BUDGET = 200_000;
+
+    /** Loads the built-in and user specs; a malformed user spec is a configuration error. */
+    public Spec specs() throws SpecError {
+        List<Spec> all = new ArrayList<>();
+        for (Path p : options.specFiles()) all.add(SpecLoader.load(p));
+        for (String b : BUILTIN_SPECS) all.add(SpecLoader.builtin(b));
+        return Spec.merge(all);
+    }
+
     /** Analyses every C file under {@code paths}; never throws for bad input (it becomes a notification). */
     public AnalysisResult analyze(List<Path> paths) {
-        SourceSet.Expanded set = SourceSet.expand(paths);
-        List<Notification> notes = new ArrayList<>(set.notifications());
-        CParser parser = new CParser(options.includeDirs(), options.defines());
-        List<FileFacts> facts = parallel(set.files(), f -> FileFacts.of(f, parser, options.maxFileBytes()));
-        List<FunctionUnit> functions = new ArrayList<>();
-        int failed = 0, withProblems = 0;
-        long lines = 0;
-        for (FileFacts ff : facts) {
-            functions.addAll(ff.functions());
-            notes.addAll(ff.notifications());
-            failed += ff.failed() ? 1 : 0;
-            withProblems += ff.functionsWithProblems();
-            lines += ff.lines();
-        }
-        long budget = 200_000;
-        Summaries summaries = Summaries.compute(functions, budget);
-        List<List<Finding>> perFunction = parallel(functions, fn -> check(fn, summaries, budget, notes));
+        List<Notification> notes = new ArrayList<>();
+        Run run = run(paths, notes);
+        List<List<Finding>> perFunction = parallel(run.functions, fn -> check(fn, run.facts, notes));
         List<Finding> findings = new ArrayList<>();
         perFunction.forEach(findings::addAll);
         findings = Fingerprints.assign(findings);
@@ -77,22 +92,98 @@ public final class Analyzer {
         }
         Collections.sort(sortedNotes);
         List<RuleInfo> infos = rules.stream().map(Rule::info).toList();
-        Stats stats = new Stats(set.files().size(), failed, functions.size(), withProblems, lines);
-        return new AnalysisResult(infos, findings, sortedNotes, stats);
+        return new AnalysisResult(infos, findings, sortedNotes, run.stats);
     }
 
-    private List<Finding> check(FunctionUnit fn, Summaries summaries, long budget, List<Notification> notes) {
+    /** The run-wide facts before rules: functions, contracts, guard knowledge. */
+    public record Run(List<FunctionUnit> functions, RunFacts facts, Stats stats) {
+    }
+
+    /** Parses, lowers and computes every run-wide fact for {@code paths}; notifications go to {@code notes}. */
+    public Run run(List<Path> paths, List<Notification> notes) {
+        SourceSet.Expanded set = SourceSet.expand(paths);
+        notes.addAll(set.notifications());
+        Spec spec;
+        try {
+            spec = specs();
+        } catch (SpecError e) {
+            notes.add(new Notification(Level.ERROR, e.file(), e.oneLine()));
+            spec = Spec.merge(List.of());
+        }
+        CParser parser = new CParser(options.includeDirs(), options.defines());
+        List<FileFacts> files = parallel(set.files(), f -> FileFacts.of(f, parser, options.maxFileBytes()));
+        List<FunctionUnit> functions = new ArrayList<>();
+        List<StructDef> structs = new ArrayList<>();
+        int failed = 0, withProblems = 0;
+        long lines = 0;
+        for (FileFacts ff : files) {
+            functions.addAll(ff.functions());
+            structs.addAll(ff.structs());
+            notes.addAll(ff.notifications());
+            failed += ff.failed() ? 1 : 0;
+            withProblems += ff.functionsWithProblems();
+            lines += ff.lines();
+        }
+        Summaries summaries = Summaries.compute(functions, STEP_BUDGET, spec);
+        TypeTable types = new TypeTable(structs, spec.structs());
+        Bindings bindings = new Bindings(functions, spec, types);
+        List<FunctionFacts> perFunction = parallel(functions, fn -> functionFacts(fn, summaries, types));
+        WriteStats writes = new WriteStats();
+        LocklessFields lockless = new LocklessFields();
+        Map<FunctionUnit, Set<LockPath>> entry = new IdentityHashMap<>();
+        for (FunctionFacts ff : perFunction) {
+            if (ff == null) continue;
+            writes.addAll(ff.writes());
+            lockless.addAll(ff.lockless());
+            for (FunctionFacts.CallSite c : ff.calls()) {
+                entry.merge(c.callee(), new TreeSet<>(c.held()), (a, b) -> {
+                    a.retainAll(b);
+                    return a;
+                });
+            }
+        }
+        GuardTable guards = new GuardTable(types, spec, seenLockFields(functions), writes, GuardTable.Thresholds.DEFAULT);
+        RunFacts facts = new RunFacts(summaries, new GuardQuery(types, guards, bindings), entry, lockless, spec);
+        Stats stats = new Stats(set.files().size(), failed, functions.size(), withProblems, lines);
+        return new Run(functions, facts, stats);
+    }
+
+    private static FunctionFacts functionFacts(FunctionUnit fn, Summaries summaries, TypeTable types) {
+        try {
+            return FunctionFacts.of(fn, LockFlow.solve(fn, summaries.calleesOf(fn), STEP_BUDGET), types, summaries);
+        } catch (RuntimeException | StackOverflowError e) {
+            return null; // the rules pass reports the failure for this function
+        }
+    }
+
+    /** Names of lock fields the code takes or asserts (spec entries may depend on them). */
+    private static Set<String> seenLockFields(List<FunctionUnit> functions) {
+        Set<String> seen = new TreeSet<>();
+        for (FunctionUnit f : functions) {
+            for (var n : f.cfg().nodes()) {
+                for (var e : n.events()) {
+                    if (e instanceof io.lockcheck.cfg.Event.Acquire a) seen.add(a.lock().lastField());
+                    else if (e instanceof io.lockcheck.cfg.Event.TryAcquire t) seen.add(t.lock().lastField());
+                    else if (e instanceof io.lockcheck.cfg.Event.AssertHeld h) seen.add(h.lock().lastField());
+                }
+            }
+        }
+        return seen;
+    }
+
+    private List<Finding> check(FunctionUnit fn, RunFacts facts, List<Notification> notes) {
         List<Finding> out = new ArrayList<>();
         try {
-            LockFlow.Result flow = LockFlow.solve(fn, summaries.calleesOf(fn), budget);
+            LockFlow.Result flow = LockFlow.solve(fn, facts.summaries().calleesOf(fn), STEP_BUDGET);
             if (flow.budgetExceeded()) {
                 synchronized (notes) {
                     notes.add(new Notification(Level.WARNING, fn.file(),
                             "analysis of " + fn.name() + "() stopped at its step budget; findings in it may be incomplete"));
                 }
             }
+            Map<String, Object> shared = new java.util.HashMap<>();
             for (Rule r : rules) {
-                RuleContext ctx = new RuleContext(r, fn, flow, summaries);
+                RuleContext ctx = new RuleContext(r, fn, flow, facts, shared);
                 r.check(ctx);
                 out.addAll(ctx.findings());
             }

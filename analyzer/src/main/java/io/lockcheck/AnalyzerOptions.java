@@ -36,6 +36,10 @@ public record AnalyzerOptions(
         return new AnalyzerOptions(j, includeDirs, defines, rules, specFiles, maxFileBytes);
     }
 
+    public AnalyzerOptions withSpecs(List<Path> s) {
+        return new AnalyzerOptions(jobs, includeDirs, defines, rules, s, maxFileBytes);
+    }
+
     public AnalyzerOptions withRules(Set<String> r) {
         return new AnalyzerOptions(jobs, includeDirs, defines, r, specFiles, maxFileBytes);
     }

@@ -106,6 +106,71 @@ public final class Cfg {
         return idx;
     }
 
+    private boolean[] cyclic;
+
+    /** True when the node lies on a cycle: a loop test or body. */
+    public boolean inCycle(int id) {
+        if (cyclic == null) cyclic = cycles();
+        return cyclic[id];
+    }
+
+    /** Nodes in a strongly connected component with a cycle (Kosaraju, iterative, linear). */
+    private boolean[] cycles() {
+        int n = nodes.size();
+        int[] order = new int[n];
+        int k = 0;
+        boolean[] seen = new boolean[n];
+        int[] next = new int[n];
+        int[] stack = new int[n];
+        for (int s0 = 0; s0 < n; s0++) {
+            if (seen[s0]) continue;
+            int sp = 0;
+            stack[sp++] = s0;
+            seen[s0] = true;
+            while (sp > 0) {
+                int v = stack[sp - 1];
+                if (next[v] < out.get(v).size()) {
+                    int w = out.get(v).get(next[v]++).to();
+                    if (!seen[w]) {
+                        seen[w] = true;
+                        stack[sp++] = w;
+                    }
+                } else {
+                    order[k++] = v;
+                    sp--;
+                }
+            }
+        }
+        int[] comp = new int[n];
+        java.util.Arrays.fill(comp, -1);
+        int[] size = new int[n];
+        int c = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            int r = order[i];
+            if (comp[r] >= 0) continue;
+            int sp = 0;
+            stack[sp++] = r;
+            comp[r] = c;
+            while (sp > 0) {
+                int v = stack[--sp];
+                size[c]++;
+                for (Edge e : in.get(v)) {
+                    if (comp[e.from()] < 0) {
+                        comp[e.from()] = c;
+                        stack[sp++] = e.from();
+                    }
+                }
+            }
+            c++;
+        }
+        boolean[] result = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            result[v] = size[comp[v]] > 1;
+            for (Edge e : out.get(v)) if (e.to() == v) result[v] = true;
+        }
+        return result;
+    }
+
     /** Node ids in reverse post-order from ENTRY (unreachable nodes last, by id). */
     public int[] reversePostOrder() {
         int n = nodes.size();

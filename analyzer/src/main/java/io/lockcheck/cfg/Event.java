@@ -44,7 +44,11 @@ public sealed interface Event {
      * A load or store of memory at {@code path}. {@code marked} for READ_ONCE/WRITE_ONCE,
      * data_race(), atomics and RCU accessors; {@code text} is the expression as written.
      */
-    record Access(LockPath path, String text, AccessKind kind, boolean marked, Span span) implements Event {
+    record Access(LockPath path, String text, AccessKind kind, boolean marked, Span span, Store store) implements Event {
+    }
+
+    /** A plain {@code lhs = value} store: the whole assignment's span and the value's text (for fixes). */
+    record Store(Span span, String value) {
     }
 
     /**

@@ -49,6 +49,8 @@ final class ExprLowering {
     private final Paths paths;
     private int marked;
     private int temps;
+    /** The assignment whose left side is being lowered, for the Access it produces. */
+    private Event.Store store;
 
     ExprLowering(CfgBuilder builder, Paths paths) {
         this.builder = builder;
@@ -65,6 +67,13 @@ final class ExprLowering {
 
     String newTemp() {
         return "$" + (++temps);
+    }
+
+    /** Lowers {@code e} as a marked access (READ_ONCE and friends). */
+    void lowerMarked(IASTExpression e, Use use) {
+        marked++;
+        lower(e, use, null);
+        marked--;
     }
 
     void lower(IASTInitializerClause c, Use use) {
@@ -144,7 +153,9 @@ final class ExprLowering {
                 return;
             }
             if (rhs != null) lower(rhs, Use.VALUE, local); else lower(rhsClause, Use.VALUE);
+            store = rhs == null ? null : new Event.Store(builder.span(b), builder.text(rhs));
             lower(lhs, Use.WRITE, null);
+            store = null;
             assignLocal(lhs, rhs);
         } else if (isCompoundAssign(op)) {
             lower(rhsClause, Use.VALUE);
@@ -195,7 +206,12 @@ final class ExprLowering {
         if (kind == null) return;
         LockPath p = paths.path(e);
         if (p != null) {
-            builder.emit(new Access(p, builder.text(e), kind, marked > 0, builder.span(e)));
+            Event.Store st = null;
+            if (kind == AccessKind.WRITE) { // the owner's loads come first and must not take it
+                st = store;
+                store = null;
+            }
+            builder.emit(new Access(p, builder.text(e), kind, marked > 0, builder.span(e), st));
         }
     }
 
@@ -209,6 +225,7 @@ final class ExprLowering {
             marker(call, name.substring(MARK.length()), args, resultVar);
             return;
         }
+        if (name != null && MarkedAccess.lower(this, name, args)) return;
         LockApi.Row row = LockApi.lookup(name);
         if (row != null && row.op() != LockOp.IS_LOCKED) {
             for (IASTInitializerClause a : args) lower(a, Use.VALUE);

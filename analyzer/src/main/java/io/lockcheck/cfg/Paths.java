@@ -270,8 +270,7 @@ final class Paths {
         if (s instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_amper) {
             return isPathValue(u.getOperand());
         }
-        return s instanceof IASTIdExpression || s instanceof IASTFieldReference || s instanceof IASTArraySubscriptExpression
-                || (s instanceof IASTFunctionCallExpression c && strip(c.getFunctionNameExpression()) instanceof IASTIdExpression id
-                    && id.getName().toString().equals("__lockcheck_container_of"));
+        // container_of() results are not aliased: the local's declared type is worth more
+        return s instanceof IASTIdExpression || s instanceof IASTFieldReference || s instanceof IASTArraySubscriptExpression;
     }
 }

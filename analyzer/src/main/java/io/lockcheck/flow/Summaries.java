@@ -37,9 +37,40 @@ public final class Summaries {
     }
 
     public static Summaries compute(List<FunctionUnit> all, long stepBudget) {
+        return compute(all, stepBudget, io.lockcheck.spec.Spec.merge(List.of()));
+    }
+
+    /** Contracts from the bodies, with spec contracts added (and standing in for functions not in the run). */
+    public static Summaries compute(List<FunctionUnit> all, long stepBudget, io.lockcheck.spec.Spec spec) {
         Summaries s = new Summaries(all, stepBudget);
+        for (io.lockcheck.spec.Spec.FunctionContract c : spec.functions()) s.specContracts.putIfAbsent(c.function(), c);
         s.run(all);
         return s;
+    }
+
+    private final Map<String, io.lockcheck.spec.Spec.FunctionContract> specContracts = new HashMap<>();
+
+    /** A spec contract as effects in the function's parameter names. */
+    private static List<Contract.Effect> effects(io.lockcheck.spec.Spec.FunctionContract c, String source) {
+        List<Contract.Effect> out = new ArrayList<>();
+        for (String r : c.requires()) add(out, Contract.Kind.REQUIRES, r, source);
+        for (String a : c.acquires()) add(out, Contract.Kind.ACQUIRES, a, source);
+        for (String r : c.releases()) add(out, Contract.Kind.RELEASES, r, source);
+        return out;
+    }
+
+    private static void add(List<Contract.Effect> out, Contract.Kind k, String text, String source) {
+        io.lockcheck.lock.LockPath p = io.lockcheck.lock.LockPath.parse(text);
+        if (p != null) out.add(new Contract.Effect(k, p, text, null, source, false));
+    }
+
+    /** The spec contract of a function defined outside the run, or null. */
+    private Contract specOnly(String name) {
+        var c = specContracts.get(name);
+        if (c == null) return null;
+        List<String> params = new ArrayList<>();
+        for (Contract.Effect e : effects(c, "lock spec")) if (!params.contains(e.lock().root())) params.add(e.lock().root());
+        return new Contract(name, params, effects(c, "lock spec"));
     }
 
     /** The definition a call from {@code caller} reaches: a static in the same file, else a global. */
@@ -53,9 +84,15 @@ public final class Summaries {
         return f == null ? null : contracts.get(f);
     }
 
+    /** The contract a call reaches: the callee's in the run, else a spec contract, else null. */
+    public Contract contractOf(FunctionUnit caller, String callee) {
+        FunctionUnit f = resolve(caller, callee);
+        return f != null ? contracts.get(f) : callee == null ? null : specOnly(callee);
+    }
+
     /** The callee view for one caller's flow. */
     public LockFlow.Callees calleesOf(FunctionUnit caller) {
-        return call -> contract(resolve(caller, call.callee()));
+        return call -> contractOf(caller, call.callee());
     }
 
     private List<FunctionUnit> callees(FunctionUnit f) {
@@ -82,10 +119,20 @@ public final class Summaries {
             for (FunctionUnit f : scc) {
                 LockFlow.Callees view = call -> {
                     FunctionUnit g = resolve(f, call.callee());
-                    return g == null || cycle.contains(g) ? null : contracts.get(g);
+                    if (g == null) return specOnly(call.callee());
+                    return cycle.contains(g) ? null : contracts.get(g);
                 };
                 try {
-                    contracts.put(f, Exits.contract(f, LockFlow.solve(f, view, stepBudget)));
+                    Contract body = Exits.contract(f, LockFlow.solve(f, view, stepBudget));
+                    var sc = specContracts.get(f.name());
+                    if (sc != null) {
+                        List<Contract.Effect> merged = new ArrayList<>(effects(sc, "lock spec"));
+                        for (Contract.Effect e : body.effects()) {
+                            if (merged.stream().noneMatch(x -> x.lock().equals(e.lock()))) merged.add(e);
+                        }
+                        body = new Contract(f.name(), f.params(), merged);
+                    }
+                    contracts.put(f, body);
                 } catch (RuntimeException | StackOverflowError e) {
                     // the rules pass reports the same failure for this function; callers see no contract
                     contracts.put(f, new Contract(f.name(), f.params(), List.of()));

@@ -12,8 +12,8 @@ import java.util.List;
  * What one file contributes to a run once its AST is gone: its lowered functions, what went
  * wrong, and counts for the parse-fidelity metric.
  */
-public record FileFacts(Path file, List<FunctionUnit> functions, List<Notification> notifications, int lines,
-                        boolean failed) {
+public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockcheck.guard.StructDef> structs,
+                        List<Notification> notifications, int lines, boolean failed) {
 
     public int functionsWithProblems() {
         return (int) functions.stream().filter(FunctionUnit::hasProblems).count();
@@ -27,11 +27,13 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<Notificati
             if (size > maxBytes) {
                 notes.add(new Notification(Level.WARNING, file,
                         "file is " + size + " bytes, over the --max-file-size limit of " + maxBytes + "; skipped"));
-                return new FileFacts(file, List.of(), notes, 0, false);
+                return new FileFacts(file, List.of(), List.of(), notes, 0, false);
             }
             SourceText src = SourceText.read(file);
             var tu = parser.parse(src);
-            List<FunctionUnit> fns = new Lowering(src).functions(tu);
+            Lowering lowering = new Lowering(src);
+            List<FunctionUnit> fns = lowering.functions(tu);
+            List<io.lockcheck.guard.StructDef> structs = lowering.structs(tu);
             long bad = fns.stream().filter(FunctionUnit::hasProblems).count();
             if (fns.isEmpty() && tu.getDeclarations().length > 0 && hasProblemDeclarations(tu)) {
                 notes.add(new Notification(Level.WARNING, file, "no function could be parsed; is this C?"));
@@ -39,7 +41,7 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<Notificati
                 notes.add(new Notification(Level.NOTE, file, bad + " of " + fns.size()
                         + " functions have parse problems; findings in them may be incomplete"));
             }
-            return new FileFacts(file, fns, notes, src.lineCount(), false);
+            return new FileFacts(file, fns, structs, notes, src.lineCount(), false);
         } catch (SourceText.NotText e) {
             notes.add(new Notification(Level.WARNING, file, "not a C source file: " + e.getMessage()));
         } catch (java.nio.file.NoSuchFileException e) {
@@ -55,7 +57,7 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<Notificati
         } catch (Exception | LinkageError | AssertionError e) {
             notes.add(new Notification(Level.ERROR, file, "internal error while analysing: " + e));
         }
-        return new FileFacts(file, List.of(), notes, 0, true);
+        return new FileFacts(file, List.of(), List.of(), notes, 0, true);
     }
 
     private static boolean hasProblemDeclarations(org.eclipse.cdt.core.dom.ast.IASTTranslationUnit tu) {

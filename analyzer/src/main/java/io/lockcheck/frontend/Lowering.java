@@ -46,6 +46,52 @@ public final class Lowering {
         this.source = source;
     }
 
+    /** Struct definitions anywhere in the unit (this file and, in precise mode, its headers). */
+    public List<io.lockcheck.guard.StructDef> structs(IASTTranslationUnit tu) {
+        List<io.lockcheck.guard.StructDef> out = new ArrayList<>();
+        tu.accept(new ASTVisitor() {
+            {
+                shouldVisitDeclSpecifiers = true;
+            }
+
+            @Override
+            public int visit(IASTDeclSpecifier spec) {
+                if (spec instanceof org.eclipse.cdt.core.dom.ast.IASTCompositeTypeSpecifier c
+                        && c.getKey() == org.eclipse.cdt.core.dom.ast.IASTCompositeTypeSpecifier.k_struct) {
+                    String name = c.getName().toString();
+                    if (name.isEmpty() && c.getParent() instanceof IASTSimpleDeclaration sd
+                            && sd.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_typedef
+                            && sd.getDeclarators().length > 0) {
+                        name = innermost(sd.getDeclarators()[0]).getName().toString(); // typedef struct { } name_t;
+                    }
+                    if (!name.isEmpty()) out.add(structDef(name, c));
+                }
+                return PROCESS_CONTINUE;
+            }
+        });
+        return out;
+    }
+
+    private io.lockcheck.guard.StructDef structDef(String name, org.eclipse.cdt.core.dom.ast.IASTCompositeTypeSpecifier c) {
+        Map<String, io.lockcheck.guard.StructDef.Field> fields = new LinkedHashMap<>();
+        for (IASTDeclaration m : c.getMembers()) {
+            if (!(m instanceof IASTSimpleDeclaration sd)) continue;
+            for (IASTDeclarator d : sd.getDeclarators()) {
+                String fname = innermost(d).getName().toString();
+                if (fname.isEmpty()) continue;
+                List<Annotation> anns = new ArrayList<>();
+                collect(sd.getDeclSpecifier(), anns);
+                for (IASTDeclarator x = d; x != null; x = x.getNestedDeclarator()) collect(x, anns);
+                int line = d.getFileLocation() == null ? 0 : d.getFileLocation().getStartingLineNumber();
+                List<io.lockcheck.guard.StructDef.FieldAnnotation> fa = anns.stream()
+                        .map(a -> new io.lockcheck.guard.StructDef.FieldAnnotation(a.kind(), a.text(), line)).toList();
+                fields.put(fname, new io.lockcheck.guard.StructDef.Field(typeText(sd.getDeclSpecifier(), d), fa));
+            }
+        }
+        String origin = c.getFileLocation() == null ? "" : c.getFileLocation().getFileName();
+        return new io.lockcheck.guard.StructDef(name, fields, origin);
+    }
+
     public List<FunctionUnit> functions(IASTTranslationUnit tu) {
         List<FunctionUnit> out = new ArrayList<>();
         String file = tu.getFilePath();

@@ -6,6 +6,9 @@ import io.lockcheck.cfg.Span;
 import io.lockcheck.flow.Contract;
 import io.lockcheck.flow.LockFlow;
 import io.lockcheck.flow.Summaries;
+import io.lockcheck.guard.GuardQuery;
+import io.lockcheck.guard.LocklessReads;
+import io.lockcheck.guard.RunFacts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,13 +24,34 @@ public final class RuleContext {
     private final FunctionUnit function;
     private final LockFlow.Result flow;
     private final Summaries summaries;
+    private final RunFacts run;
     private final List<Draft> drafts = new ArrayList<>();
 
-    public RuleContext(Rule rule, FunctionUnit function, LockFlow.Result flow, Summaries summaries) {
+    private final Map<String, Object> shared;
+
+    /** {@code shared}: per-function results that several rules query, computed once. */
+    public RuleContext(Rule rule, FunctionUnit function, LockFlow.Result flow, RunFacts run, Map<String, Object> shared) {
+        this.shared = shared;
         this.rule = rule;
         this.function = function;
         this.flow = flow;
-        this.summaries = summaries;
+        this.run = run;
+        this.summaries = run.summaries();
+    }
+
+    public RunFacts run() {
+        return run;
+    }
+
+    /** Which unlocked plain reads in this function are deliberately lockless (LC003) and why. */
+    public LocklessReads lockless() {
+        return (LocklessReads) shared.computeIfAbsent("lockless",
+                k -> new LocklessReads(function, flow, run.guards(), run.entryLocks(function), run.lockless()));
+    }
+
+    /** Guard knowledge: what an access needs and whether a state provides it. */
+    public GuardQuery guards() {
+        return run.guards();
     }
 
     public FunctionUnit function() {
@@ -49,7 +73,7 @@ public final class RuleContext {
 
     /** The lock contract of a call's callee, or null when the callee is not in the run. */
     public Contract contract(Event.Call call) {
-        return summaries.contract(callee(call));
+        return summaries.contractOf(function, call.callee());
     }
 
     public Location location(Span s) {

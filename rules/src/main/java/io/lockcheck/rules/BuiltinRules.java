@@ -10,6 +10,10 @@ public final class BuiltinRules implements RuleSet {
     @Override
     public List<Rule> rules() {
         return List.of(
+                new UnlockedRead(),
+                new UnlockedWrite(),
+                new MissingReadOnce(),
+                new MissingWriteOnce(),
                 new LockImbalance());
     }
 }

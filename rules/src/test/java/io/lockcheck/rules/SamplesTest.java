@@ -63,7 +63,12 @@ class SamplesTest {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(f -> f.toString().endsWith(".c")).sorted().toList();
         }
-        AnalysisResult result = new Analyzer(RuleSet.loadAll(), AnalyzerOptions.defaults().withJobs(1)).analyze(List.of(dir));
+        List<Path> specs;
+        try (Stream<Path> s = Files.list(dir)) {
+            specs = s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList(); // as if given with --spec
+        }
+        AnalyzerOptions options = AnalyzerOptions.defaults().withJobs(1).withSpecs(specs);
+        AnalysisResult result = new Analyzer(RuleSet.loadAll(), options).analyze(List.of(dir));
         List<DynamicNode> tests = new ArrayList<>();
         for (Path f : files) {
             tests.add(DynamicTest.dynamicTest(f.getFileName().toString(), f.toUri(), () -> check(f, result)));

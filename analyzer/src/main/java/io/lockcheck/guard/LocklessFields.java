@@ -1,0 +1,41 @@
+package io.lockcheck.guard;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Fields the run accesses locklessly on purpose: {@code marked} ones (READ_ONCE, WRITE_ONCE,
+ * data_race, RCU and acquire/release accessors somewhere) and {@code readers}, fields with a
+ * deliberately lockless reader (marked, or a plain load whose value finds a lock or that is
+ * polled in a loop). Values are evidence for messages: "READ_ONCE() in drm_gem_lru_remove()".
+ */
+public final class LocklessFields {
+    private final Map<String, String> marked = new TreeMap<>();
+    private final Map<String, String> readers = new TreeMap<>();
+
+    public void marked(String key, String evidence) {
+        marked.merge(key, evidence, LocklessFields::first);
+    }
+
+    public void reader(String key, String evidence) {
+        readers.merge(key, evidence, LocklessFields::first);
+    }
+
+    /** Keep the smallest evidence so merging in any order gives the same text. */
+    private static String first(String a, String b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    public void addAll(LocklessFields o) {
+        o.marked.forEach(this::marked);
+        o.readers.forEach(this::reader);
+    }
+
+    public String marked(String key) {
+        return marked.get(key);
+    }
+
+    public String reader(String key) {
+        return readers.get(key);
+    }
+}

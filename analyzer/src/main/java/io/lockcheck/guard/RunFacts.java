@@ -1,0 +1,20 @@
+package io.lockcheck.guard;
+
+import io.lockcheck.cfg.FunctionUnit;
+import io.lockcheck.flow.Summaries;
+import io.lockcheck.lock.LockPath;
+import io.lockcheck.spec.Spec;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything run-wide that rules may query besides their own function: contracts, guard
+ * knowledge, and for static functions the locks every caller holds on entry.
+ */
+public record RunFacts(Summaries summaries, GuardQuery guards, Map<FunctionUnit, Set<LockPath>> entryLocks,
+                       LocklessFields lockless, Spec spec) {
+    public Set<LockPath> entryLocks(FunctionUnit f) {
+        return entryLocks.getOrDefault(f, Set.of());
+    }
+}

@@ -1,0 +1,91 @@
+package io.lockcheck.guard;
+
+import io.lockcheck.cfg.FunctionUnit;
+import io.lockcheck.lock.LockPath;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Field types of every struct the run knows: from definitions in the analysed code (and
+ * headers in precise mode) and from specs' {@code structs} sections. Gives the struct type of
+ * any path in a function, and a path's type-level form ({@code drm_gem_lru.lock}), which names
+ * "the same kind of lock" across functions and files.
+ */
+public final class TypeTable {
+    private final Map<String, Map<String, String>> fields = new HashMap<>();
+    private final Map<String, StructDef> defs = new HashMap<>();
+
+    /** Definitions in code come first (they are the truth for this tree), then specs fill gaps. */
+    public TypeTable(List<StructDef> structs, Map<String, Map<String, String>> specStructs) {
+        for (StructDef d : structs) {
+            defs.putIfAbsent(d.name(), d);
+            Map<String, String> f = fields.computeIfAbsent(d.name(), k -> new HashMap<>());
+            d.fields().forEach((k, v) -> f.putIfAbsent(k, v.type()));
+        }
+        specStructs.forEach((s, f) -> {
+            Map<String, String> m = fields.computeIfAbsent(s, k -> new HashMap<>());
+            f.forEach(m::putIfAbsent);
+        });
+    }
+
+    public Map<String, StructDef> definitions() {
+        return defs;
+    }
+
+    /** "struct drm_gem_lru *" -> "drm_gem_lru"; "const struct foo" -> "foo"; other types as written. */
+    public static String structName(String type) {
+        if (type == null) return null;
+        String t = type.replace("*", " ").replaceAll("\\b(const|volatile|struct|union|__rcu|__iomem)\\b", " ").strip();
+        return t.isEmpty() ? null : t.replaceAll("\\s+", " ");
+    }
+
+    public String fieldType(String struct, String field) {
+        Map<String, String> f = fields.get(struct);
+        return f == null ? null : f.get(field);
+    }
+
+    /** The declared type text of {@code path} in {@code fn}, or null when unknown. */
+    public String typeOf(FunctionUnit fn, LockPath path) {
+        String t = fn.types().get(path.root());
+        for (String seg : path.segments()) {
+            if (t == null) return null;
+            if (seg.startsWith("[")) {
+                t = t.contains("*") ? t.replaceFirst("\\s*\\*$", "") : t; // element of a pointer or array
+                continue;
+            }
+            String f = seg.startsWith("->") ? seg.substring(2) : seg.substring(1);
+            t = fieldType(structName(t), f);
+        }
+        return t;
+    }
+
+    /** The struct a path points to or is, e.g. drm_gem_lru for {@code obj->lru}; null if unknown. */
+    public String structOf(FunctionUnit fn, LockPath path) {
+        String t = typeOf(fn, path);
+        String s = structName(t);
+        return s != null && fields.containsKey(s) ? s : s;
+    }
+
+    /**
+     * The type-level form of a lock path: the deepest proper prefix with a known struct type,
+     * then the remaining fields ({@code obj->lru->lock} -> {@code drm_gem_lru.lock};
+     * {@code priv->lru.lock} -> {@code msm_drm_private.lru.lock}). Globals stay themselves;
+     * null when nothing is known.
+     */
+    public String typedForm(FunctionUnit fn, LockPath lock) {
+        if (lock.segments().isEmpty()) return fn.isLocal(lock.root()) ? null : lock.root();
+        for (int cut = lock.segments().size() - 1; cut >= 0; cut--) {
+            LockPath prefix = new LockPath(lock.root(), lock.segments().subList(0, cut));
+            String s = structName(typeOf(fn, prefix));
+            if (s == null || !fields.containsKey(s)) continue;
+            StringBuilder b = new StringBuilder(s);
+            for (String seg : lock.segments().subList(cut, lock.segments().size())) {
+                b.append('.').append(seg.startsWith("->") ? seg.substring(2) : seg.startsWith(".") ? seg.substring(1) : seg);
+            }
+            return b.toString();
+        }
+        return null;
+    }
+}
