@@ -593,4 +593,53 @@ unsigned long drm_gem_lru_scan(struct drm_gem_lru *lru,
 			       unsigned long *remaining,
 			       bool (*shrink)(struct drm_gem_object *obj));
 
+/* ------------------------------------------------------------------ */
+/* Busy-waiting, memory ordering, printk                               */
+/* ------------------------------------------------------------------ */
+
+void cpu_relax(void);
+
+#define smp_load_acquire(p) ({						\
+	__typeof__(*(p)) __stub_p1 = READ_ONCE(*(p));			\
+	__stub_p1; })
+#define smp_store_release(p, v)						\
+	do { WRITE_ONCE(*(p), (v)); } while (0)
+#define smp_rmb()	__asm__ __volatile__("" : : : "memory")
+#define smp_wmb()	__asm__ __volatile__("" : : : "memory")
+
+int _printk(const char *fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
+#define pr_debug(fmt, ...)	_printk(fmt, ##__VA_ARGS__)
+
+/* ------------------------------------------------------------------ */
+/* Pages and shrinkers                                                 */
+/* ------------------------------------------------------------------ */
+
+#define PAGE_SHIFT	12
+#define PAGE_SIZE	(1UL << PAGE_SHIFT)
+
+struct shrink_control {
+	gfp_t gfp_mask;
+	int nid;
+	unsigned long nr_to_scan;
+	unsigned long nr_scanned;
+};
+
+#define SHRINK_STOP	(~0UL)
+#define SHRINK_EMPTY	(~0UL - 1)
+
+struct shrinker {
+	unsigned long (*count_objects)(struct shrinker *shrinker,
+				       struct shrink_control *sc);
+	unsigned long (*scan_objects)(struct shrinker *shrinker,
+				      struct shrink_control *sc);
+	long batch;
+	int seeks;
+	unsigned int flags;
+	void *private_data;
+};
+
+struct shrinker *shrinker_alloc(unsigned int flags, const char *fmt, ...);
+void shrinker_register(struct shrinker *shrinker);
+void shrinker_free(struct shrinker *shrinker);
+
 #endif /* LOCKCHECK_SAMPLES_KERNEL_STUBS_H */

@@ -66,7 +66,7 @@ public final class Analyzer {
     }
 
     /** The built-in spec packs, always on. */
-    public static final List<String> BUILTIN_SPECS = List.of("drm-gem-lru");
+    public static final List<String> BUILTIN_SPECS = SpecLoader.builtinNames();
     private static final long STEP_BUDGET = 200_000;
 
     /** Loads the built-in and user specs; a malformed user spec is a configuration error. */
@@ -114,28 +114,57 @@ public final class Analyzer {
         List<FileFacts> files = parallel(set.files(), f -> FileFacts.of(f, parser, options.maxFileBytes()));
         List<FunctionUnit> functions = new ArrayList<>();
         List<StructDef> structs = new ArrayList<>();
+        Set<String> valueNames = new TreeSet<>();
         int failed = 0, withProblems = 0;
         long lines = 0;
         for (FileFacts ff : files) {
             functions.addAll(ff.functions());
             structs.addAll(ff.structs());
+            valueNames.addAll(ff.initializerNames());
             notes.addAll(ff.notifications());
             failed += ff.failed() ? 1 : 0;
             withProblems += ff.functionsWithProblems();
             lines += ff.lines();
         }
-        Summaries summaries = Summaries.compute(functions, STEP_BUDGET, spec);
         TypeTable types = new TypeTable(structs, spec.structs());
         Bindings bindings = new Bindings(functions, spec, types);
-        List<FunctionFacts> perFunction = parallel(functions, fn -> functionFacts(fn, summaries, types));
+        GuardQuery kinds = new GuardQuery(types, null, bindings);
+        Summaries summaries = Summaries.compute(functions, STEP_BUDGET, spec, new Summaries.LockMatch() {
+            @Override
+            public boolean holds(FunctionUnit fn, LockPath lock, io.lockcheck.flow.FlowState st, FunctionUnit callee,
+                                 LockPath calleeLock) {
+                return st.held(lock) != null || kinds.holdsKind(fn, kinds.kindOf(fn, lock), st, Set.of())
+                        || callee != null && kinds.holdsKind(fn, kinds.kindOf(callee, calleeLock), st, Set.of());
+            }
+
+            @Override
+            public String kindOf(FunctionUnit fn, LockPath lock) {
+                return kinds.kindOf(fn, lock);
+            }
+        });
+        List<FunctionFacts> perFunction = parallel(functions, fn -> functionFacts(fn, summaries, types, kinds));
         WriteStats writes = new WriteStats();
         LocklessFields lockless = new LocklessFields();
         Map<FunctionUnit, Set<LockPath>> entry = new IdentityHashMap<>();
+        Map<FunctionUnit, Set<LockPath>> callerHeld = new IdentityHashMap<>();
+        Map<FunctionUnit, Set<String>> callerKinds = new IdentityHashMap<>();
+        Map<FunctionUnit, List<FunctionUnit>> callers = new IdentityHashMap<>();
         for (FunctionFacts ff : perFunction) {
             if (ff == null) continue;
             writes.addAll(ff.writes());
             lockless.addAll(ff.lockless());
             for (FunctionFacts.CallSite c : ff.calls()) {
+                callerHeld.merge(c.callee(), new TreeSet<>(c.held()), (a, b) -> {
+                    a.addAll(b);
+                    return a;
+                });
+                callerKinds.merge(c.callee(), new TreeSet<>(c.heldKinds()), (a, b) -> {
+                    a.addAll(b);
+                    return a;
+                });
+                List<FunctionUnit> cs = callers.computeIfAbsent(c.callee(), k -> new ArrayList<>());
+                if (cs.stream().noneMatch(x -> x == c.caller())) cs.add(c.caller());
+                if (!c.callee().isStatic()) continue; // other callers may exist outside the run
                 entry.merge(c.callee(), new TreeSet<>(c.held()), (a, b) -> {
                     a.retainAll(b);
                     return a;
@@ -143,17 +172,42 @@ public final class Analyzer {
             }
         }
         GuardTable guards = new GuardTable(types, spec, seenLockFields(functions), writes, GuardTable.Thresholds.DEFAULT);
-        RunFacts facts = new RunFacts(summaries, new GuardQuery(types, guards, bindings), entry, lockless, spec);
+        Set<String> callbacks = new TreeSet<>();
+        for (FunctionUnit f : functions) if (valueNames.contains(f.name()) || usedAsValue(f.name(), functions)) callbacks.add(f.name());
+        RunFacts facts = new RunFacts(summaries, new GuardQuery(types, guards, bindings), entry, callerHeld, callerKinds,
+                callers, lockless, callbacks, spec);
         Stats stats = new Stats(set.files().size(), failed, functions.size(), withProblems, lines);
         return new Run(functions, facts, stats);
     }
 
-    private static FunctionFacts functionFacts(FunctionUnit fn, Summaries summaries, TypeTable types) {
+    private static FunctionFacts functionFacts(FunctionUnit fn, Summaries summaries, TypeTable types, GuardQuery kinds) {
         try {
-            return FunctionFacts.of(fn, LockFlow.solve(fn, summaries.calleesOf(fn), STEP_BUDGET), types, summaries);
+            return FunctionFacts.of(fn, LockFlow.solve(fn, summaries.calleesOf(fn), STEP_BUDGET), types, summaries, kinds);
         } catch (RuntimeException | StackOverflowError e) {
             return null; // the rules pass reports the failure for this function
         }
+    }
+
+    private Set<String> valueUses;
+
+    /** True when a function's name is used as a value inside some function body (passed as a callback). */
+    private boolean usedAsValue(String name, List<FunctionUnit> functions) {
+        if (valueUses == null) {
+            valueUses = new TreeSet<>();
+            for (FunctionUnit f : functions) {
+                for (var n : f.cfg().nodes()) {
+                    for (var e : n.events()) {
+                        if (e instanceof io.lockcheck.cfg.Event.Access a && a.path().segments().isEmpty()) {
+                            valueUses.add(a.path().root());
+                        }
+                        if (e instanceof io.lockcheck.cfg.Event.Call c) {
+                            for (var arg : c.args()) if (arg.path() != null && arg.path().segments().isEmpty()) valueUses.add(arg.path().root());
+                        }
+                    }
+                }
+            }
+        }
+        return valueUses.contains(name);
     }
 
     /** Names of lock fields the code takes or asserts (spec entries may depend on them). */

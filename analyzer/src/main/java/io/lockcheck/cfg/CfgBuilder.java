@@ -60,7 +60,7 @@ public final class CfgBuilder {
 
     /** Lowers a function body; {@code closing} is the span of its closing brace. */
     /** The built CFG and the locals that name a path over the parameters' entry values. */
-    public record Built(Cfg cfg, Map<String, Arg> entryAliases) {
+    public record Built(Cfg cfg, Map<String, Arg> entryAliases, Map<String, LockPath> aliases) {
     }
 
     public static Built build(SourceText source, Set<String> locals, List<String> params, IASTStatement body,
@@ -75,7 +75,7 @@ public final class CfgBuilder {
             b.cfg.addEdge(b.cur, b.cfg.exit(), Edge.Kind.NEXT);
         }
         b.cfg.seal();
-        return new Built(b.cfg, Map.copyOf(b.expr.entryAliases()));
+        return new Built(b.cfg, Map.copyOf(b.expr.entryAliases()), Map.copyOf(b.expr.aliases()));
     }
 
     // ---- services for ExprLowering ----
@@ -118,10 +118,8 @@ public final class CfgBuilder {
             lock = p != null ? p : LockPath.of(text);
         }
         Span sp = span(call);
-        if (acquire) {
-            boolean tries = row.op() == LockOp.TRY || row.op() == LockOp.TRY_ZERO;
-            if (!tries) emit(new Acquire(lock, text, row.shared(), "guard(" + cls + ")", false, sp));
-        }
+        // scoped_guard(mutex_try, ...) { } runs its body only when the try succeeded: held inside
+        if (acquire) emit(new Acquire(lock, text, row.shared(), "guard(" + cls + ")", false, sp));
         scopes.peek().guards().add(new Release(lock, text, row.shared(), "end of guard(" + cls + ") scope", sp));
     }
 

@@ -57,6 +57,10 @@ final class ExprLowering {
         this.paths = paths;
     }
 
+    Map<String, LockPath> aliases() {
+        return paths.aliases();
+    }
+
     Map<String, Arg> entryAliases() {
         return paths.entryAliases();
     }
@@ -244,7 +248,8 @@ final class ExprLowering {
     private Arg arg(IASTInitializerClause a) {
         if (!(a instanceof IASTExpression e)) return new Arg(null, false, "");
         IASTExpression s = Paths.strip(e);
-        boolean address = s instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_amper;
+        boolean address = s instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_amper
+                || paths.isAddressAlias(s); // gmu = &a6xx_gpu->gmu passes an address too
         return new Arg(paths.path(e), address, builder.text(e));
     }
 

@@ -52,6 +52,16 @@ final class Paths {
      * can change a parameter: {@code struct drm_device *dev = obj->dev;}. Their value is that
      * path over the parameters' entry values, which is how callers see a contract.
      */
+    /** Every alias local and the path it names. */
+    Map<String, LockPath> aliases() {
+        Map<String, LockPath> out = new HashMap<>();
+        for (String n : aliases.keySet()) {
+            LockPath p = alias(n);
+            if (p != null) out.put(n, p);
+        }
+        return out;
+    }
+
     Map<String, Arg> entryAliases() {
         return entryAliases;
     }
@@ -164,7 +174,7 @@ final class Paths {
     }
 
     /** True when {@code e} is a local alias of an address ({@code f = &priv->foo}). */
-    private boolean isAddressAlias(IASTExpression e) {
+    boolean isAddressAlias(IASTExpression e) {
         if (!(e instanceof IASTIdExpression id)) return false;
         Alias a = aliases.get(id.getName().toString());
         if (a == null) return false;

@@ -175,8 +175,10 @@ final class CheckCommand implements Callable<Integer> {
     private boolean configurationReadable(PrintWriter err) {
         boolean ok = true;
         for (Path s : specFiles) {
-            if (!Files.isRegularFile(s) || !Files.isReadable(s)) {
-                err.println("lockcheck: error: cannot read spec file: " + s);
+            try {
+                io.lockcheck.spec.SpecLoader.load(s); // malformed: one line with file:line:col, exit 2
+            } catch (io.lockcheck.spec.SpecError e) {
+                err.println("lockcheck: error: " + e.oneLine());
                 ok = false;
             }
         }
@@ -202,7 +204,8 @@ final class CheckCommand implements Callable<Integer> {
 
     private void writeReport(AnalysisResult result) throws IOException {
         Report report = Reports.forFormat(format.word());
-        ReportOptions options = new ReportOptions(srcroot, ToolVersion.current(), stats && format == OutputFormat.TEXT);
+        ReportOptions options = new ReportOptions(srcroot, ToolVersion.current(), stats && format == OutputFormat.TEXT,
+                ToolVersion.informationUri(), null);
         if (output != null) {
             AtomicOutput.write(output, w -> report.write(result, options, w));
         } else {

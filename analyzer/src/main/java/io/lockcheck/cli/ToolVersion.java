@@ -18,14 +18,24 @@ final class ToolVersion implements IVersionProvider {
 
     /** The version, or "unknown" when run from classes Maven did not filter (an IDE build). */
     static String current() {
+        return property("version", "unknown");
+    }
+
+    /** The tool's information URI for SARIF (the build property lockcheck.information-uri), or null. */
+    static java.net.URI informationUri() {
+        String u = property("informationUri", "");
+        return u.isEmpty() ? null : java.net.URI.create(u);
+    }
+
+    private static String property(String key, String fallback) {
         try (InputStream in = ToolVersion.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                return "unknown";
+                return fallback;
             }
             Properties p = new Properties();
             p.load(in);
-            String v = p.getProperty("version", "").strip();
-            return v.isEmpty() || v.startsWith("${") ? "unknown" : v;
+            String v = p.getProperty(key, "").strip();
+            return v.isEmpty() || v.startsWith("${") ? fallback : v;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

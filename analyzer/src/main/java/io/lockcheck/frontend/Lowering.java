@@ -46,6 +46,29 @@ public final class Lowering {
         this.source = source;
     }
 
+    /**
+     * Names used as values outside function bodies: the functions put into ops tables
+     * ({@code .recover = a2xx_recover}), whose callers the run cannot see.
+     */
+    public java.util.Set<String> namesInInitializers(IASTTranslationUnit tu) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (IASTDeclaration d : tu.getDeclarations()) {
+            if (d instanceof IASTFunctionDefinition) continue;
+            d.accept(new ASTVisitor() {
+                {
+                    shouldVisitExpressions = true;
+                }
+
+                @Override
+                public int visit(IASTExpression e) {
+                    if (e instanceof org.eclipse.cdt.core.dom.ast.IASTIdExpression id) out.add(id.getName().toString());
+                    return PROCESS_CONTINUE;
+                }
+            });
+        }
+        return out;
+    }
+
     /** Struct definitions anywhere in the unit (this file and, in precise mode, its headers). */
     public List<io.lockcheck.guard.StructDef> structs(IASTTranslationUnit tu) {
         List<io.lockcheck.guard.StructDef> out = new ArrayList<>();
@@ -170,6 +193,12 @@ public final class Lowering {
         Span closing = span(closeOff, closeOff + 1);
         Span nameSpan = spanOf(innermost(decl).getName().getFileLocation(), span);
         CfgBuilder.Built built = CfgBuilder.build(source, locals, params, fd.getBody(), closing);
+        // an alias local lends its declared type to the path it names:
+        // struct msm_drm_private *priv = obj->dev->dev_private; types obj->dev->dev_private
+        built.aliases().forEach((var, path) -> {
+            String t = types.get(var);
+            if (t != null) types.putIfAbsent(path.toString(), t);
+        });
         return new FunctionUnit(name, source.path(), isStatic, params, types, locals, annotations(fd), built.cfg(),
                 built.entryAliases(), nameSpan, closing, problems[0]);
     }

@@ -20,15 +20,20 @@ import java.util.TreeSet;
  */
 public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFields lockless) {
 
-    /** At a call of {@code callee}, the locks held, in the callee's parameter names. */
-    public record CallSite(FunctionUnit callee, Set<LockPath> held) {
+    /**
+     * At a call of {@code callee} from {@code caller}: the locks held, in the callee's parameter
+     * names, and the kinds of all locks held (for objects the callee reaches another way).
+     */
+    public record CallSite(FunctionUnit caller, FunctionUnit callee, Set<LockPath> held, Set<String> heldKinds) {
     }
 
-    public static FunctionFacts of(FunctionUnit fn, LockFlow.Result flow, TypeTable types, Summaries summaries) {
+    public static FunctionFacts of(FunctionUnit fn, LockFlow.Result flow, TypeTable types, Summaries summaries,
+                                   GuardQuery kinds) {
         WriteStats stats = new WriteStats();
         List<CallSite> calls = new ArrayList<>();
         LocklessFields lockless = new LocklessFields();
         boolean unshared = GuardQuery.exempt(fn);
+        boolean callersLock = fn.name().endsWith("_locked") && !GuardQuery.unshared(fn);
         Set<LockPath> locksTaken = LocklessReads.locksNamed(fn);
         flow.replay((node, e, st) -> {
             if (e instanceof Event.Access a) {
@@ -41,11 +46,24 @@ public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFie
                     if (why != null) lockless.reader(key, "read locklessly in " + fn.name() + "() (" + why + ")");
                 }
             }
-            if (e instanceof Event.Access a && a.kind().writes() && !a.marked() && !unshared) {
-                write(fn, a, st, types, stats);
+            if (e instanceof Event.Access a && a.kind().writes() && (!unshared || callersLock)) {
+                String key = key(fn, a.path(), types);
+                LockPath held = st.locks().stream().filter(l -> st.held(l) == Held.YES).findFirst().orElse(null);
+                if (key != null && (held != null || callersLock)) {
+                    String lock = held != null ? "'" + held + "'" : "its caller's lock";
+                    lockless.writer(key, new LocklessFields.Writer(fn, a.span(), a.text(), lock));
+                }
+                if (!a.marked() && !unshared) write(fn, a, st, types, stats);
             } else if (e instanceof Event.Call c) {
                 FunctionUnit g = summaries.resolve(fn, c.callee());
-                if (g != null && g.isStatic()) calls.add(new CallSite(g, toCallee(fn, c, g, st)));
+                if (g != null) {
+                    Set<String> heldKinds = new TreeSet<>();
+                    for (LockPath l : st.locks()) {
+                        String k = st.held(l) == Held.YES ? kinds.kindOf(fn, l) : null;
+                        if (k != null) heldKinds.add(k);
+                    }
+                    calls.add(new CallSite(fn, g, toCallee(fn, c, g, st), heldKinds));
+                }
             }
         });
         return new FunctionFacts(stats, calls, lockless);

@@ -42,7 +42,12 @@ public final class GuardQuery {
 
     /** Init and teardown functions, and {@code *_locked} functions whose callers hold the locks. */
     public static boolean exempt(FunctionUnit fn) {
-        return UNSHARED.matcher(fn.name()).find() || fn.name().endsWith("_locked");
+        return unshared(fn) || fn.name().endsWith("_locked");
+    }
+
+    /** Init and teardown functions: the object is not shared yet, or any more. */
+    public static boolean unshared(FunctionUnit fn) {
+        return UNSHARED.matcher(fn.name()).find();
     }
 
     /**
@@ -77,6 +82,27 @@ public final class GuardQuery {
         LockPath lock = g.instanceFor(field);
         String typed = g.typed() != null ? g.typed() : lock == null ? null : types.typedForm(fn, lock);
         return new Requirement(g, field, lock, bindings.resolve(typed));
+    }
+
+    /** The kind of a lock in {@code fn}: its type-level form with bindings applied; null if unknown. */
+    public String kindOf(FunctionUnit fn, LockPath lock) {
+        return fn == null || lock == null ? null : bindings.resolve(types.typedForm(fn, lock));
+    }
+
+    /** Whether some lock of {@code kind} is held on every path at {@code st} (or by every caller). */
+    public boolean holdsKind(FunctionUnit fn, String kind, FlowState st, Set<LockPath> entry) {
+        if (kind == null) return false;
+        for (LockPath l : st.locks()) {
+            if (st.held(l) == Held.YES && kind.equals(kindOf(fn, l))) return true;
+        }
+        for (LockPath l : entry) if (kind.equals(kindOf(fn, l))) return true;
+        return false;
+    }
+
+    /** Whether {@code lock} (or, for LC006 to judge, another lock of its kind) is held in {@code st}. */
+    public Status lockStatus(FunctionUnit fn, LockPath lock, FlowState st, Set<LockPath> entry) {
+        String typed = bindings.resolve(types.typedForm(fn, lock));
+        return status(fn, new Requirement(null, lock, lock, typed), st, entry);
     }
 
     /**

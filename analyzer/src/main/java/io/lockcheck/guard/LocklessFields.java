@@ -12,6 +12,24 @@ import java.util.TreeMap;
 public final class LocklessFields {
     private final Map<String, String> marked = new TreeMap<>();
     private final Map<String, String> readers = new TreeMap<>();
+    private final Map<String, java.util.TreeMap<String, Writer>> writers = new TreeMap<>();
+
+    /** A plain store to a field with a lock held: the other thread of a race witness. */
+    public record Writer(io.lockcheck.cfg.FunctionUnit function, io.lockcheck.cfg.Span at, String text, String lock) {
+        String order() {
+            return function.file() + ":" + String.format("%08d", at.line()) + ":" + function.name();
+        }
+    }
+
+    public void writer(String key, Writer w) {
+        writers.computeIfAbsent(key, k -> new java.util.TreeMap<>()).putIfAbsent(w.order(), w);
+    }
+
+    /** The stores to {@code key} made with a lock held, by file and line. */
+    public java.util.Collection<Writer> writers(String key) {
+        var w = writers.get(key);
+        return w == null ? java.util.List.of() : w.values();
+    }
 
     public void marked(String key, String evidence) {
         marked.merge(key, evidence, LocklessFields::first);
@@ -29,6 +47,7 @@ public final class LocklessFields {
     public void addAll(LocklessFields o) {
         o.marked.forEach(this::marked);
         o.readers.forEach(this::reader);
+        o.writers.forEach((k, ws) -> ws.values().forEach(w -> writer(k, w)));
     }
 
     public String marked(String key) {

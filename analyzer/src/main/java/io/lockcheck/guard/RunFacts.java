@@ -5,6 +5,7 @@ import io.lockcheck.flow.Summaries;
 import io.lockcheck.lock.LockPath;
 import io.lockcheck.spec.Spec;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,8 +14,25 @@ import java.util.Set;
  * knowledge, and for static functions the locks every caller holds on entry.
  */
 public record RunFacts(Summaries summaries, GuardQuery guards, Map<FunctionUnit, Set<LockPath>> entryLocks,
-                       LocklessFields lockless, Spec spec) {
+                       Map<FunctionUnit, Set<LockPath>> someCallerHolds, Map<FunctionUnit, Set<String>> callerKinds,
+                       Map<FunctionUnit, List<FunctionUnit>> callers, LocklessFields lockless, Set<String> callbacks,
+                       Spec spec) {
+    /** Kinds of locks ({@code a6xx_gpu.gmu.lock}) some caller holds when calling {@code f}. */
+    public Set<String> callerKinds(FunctionUnit f) {
+        return callerKinds.getOrDefault(f, Set.of());
+    }
+
+    /** The functions in the run that call {@code f}. */
+    public List<FunctionUnit> callers(FunctionUnit f) {
+        return callers.getOrDefault(f, List.of());
+    }
+    /** Locks every caller holds (static functions only: all their callers are in the run). */
     public Set<LockPath> entryLocks(FunctionUnit f) {
         return entryLocks.getOrDefault(f, Set.of());
+    }
+
+    /** Locks at least one caller in the run holds when calling {@code f}, in f's parameter names. */
+    public Set<LockPath> someCallerHolds(FunctionUnit f) {
+        return someCallerHolds.getOrDefault(f, Set.of());
     }
 }

@@ -49,7 +49,14 @@ public final class TypeTable {
     /** The declared type text of {@code path} in {@code fn}, or null when unknown. */
     public String typeOf(FunctionUnit fn, LockPath path) {
         String t = fn.types().get(path.root());
+        LockPath prefix = LockPath.of(path.root());
         for (String seg : path.segments()) {
+            prefix = new LockPath(path.root(), path.segments().subList(0, prefix.segments().size() + 1));
+            String declared = fn.types().get(prefix.toString()); // typed by an alias local
+            if (declared != null) {
+                t = declared;
+                continue;
+            }
             if (t == null) return null;
             if (seg.startsWith("[")) {
                 t = t.contains("*") ? t.replaceFirst("\\s*\\*$", "") : t; // element of a pointer or array
@@ -79,7 +86,9 @@ public final class TypeTable {
         for (int cut = lock.segments().size() - 1; cut >= 0; cut--) {
             LockPath prefix = new LockPath(lock.root(), lock.segments().subList(0, cut));
             String s = structName(typeOf(fn, prefix));
-            if (s == null || !fields.containsKey(s)) continue;
+            // a declared type (the root's, or an alias local's) names the kind even when the layout is unknown
+            boolean declared = cut == 0 || fn.types().containsKey(prefix.toString());
+            if (s == null || !fields.containsKey(s) && !declared) continue;
             StringBuilder b = new StringBuilder(s);
             for (String seg : lock.segments().subList(cut, lock.segments().size())) {
                 b.append('.').append(seg.startsWith("->") ? seg.substring(2) : seg.startsWith(".") ? seg.substring(1) : seg);

@@ -259,7 +259,9 @@ public final class SarifReport implements Report {
                 List<ThreadFlowLocation> steps = new ArrayList<>();
                 for (Step s : trace.steps()) {
                     ThreadFlowLocation step = new ThreadFlowLocation().withLocation(location(s.location(), s.message()));
-                    steps.add(traces.size() > 1 ? step.withExecutionOrder(order++) : step);
+                    // an explicit interleaving (race witness) wins over list order
+                    steps.add(traces.size() > 1 ? step.withExecutionOrder(s.order() > 0 ? s.order() : order) : step);
+                    order++;
                 }
                 flows.add(new ThreadFlow()
                         .withId(TextReport.threadLetter(t))

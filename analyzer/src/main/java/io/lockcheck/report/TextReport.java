@@ -54,15 +54,22 @@ public final class TextReport implements Report {
      * witness) each step names its thread, so the interleaving reads top to bottom.
      */
     static List<String> flowLines(List<ThreadTrace> flow, ReportOptions opts) {
-        List<String> lines = new ArrayList<>();
+        record Numbered(int order, String text) {
+        }
+        List<Numbered> steps = new ArrayList<>();
         int order = 1;
         for (int t = 0; t < flow.size(); t++) {
             ThreadTrace trace = flow.get(t);
             String thread = flow.size() > 1 ? "[" + threadLabel(t, trace) + "] " : "";
             for (Step s : trace.steps()) {
-                lines.add(order++ + ". " + thread + step(s, opts));
+                int n = flow.size() > 1 && s.order() > 0 ? s.order() : order; // a witness's interleaving
+                steps.add(new Numbered(n, thread + step(s, opts)));
+                order++;
             }
         }
+        steps.sort(java.util.Comparator.comparingInt(Numbered::order));
+        List<String> lines = new ArrayList<>();
+        for (Numbered s : steps) lines.add(s.order() + ". " + s.text());
         return lines;
     }
 

@@ -77,7 +77,12 @@ public final class RuleContext {
     }
 
     public Location location(Span s) {
-        return new Location(function.file(), s.line(), s.column(), s.endLine(), s.endColumn());
+        return location(s, function);
+    }
+
+    /** A span in another function of the run (for race witnesses and call chains). */
+    public Location location(Span s, FunctionUnit in) {
+        return new Location(in.file(), s.line(), s.column(), s.endLine(), s.endColumn());
     }
 
     /** Starts a finding of this context's rule at {@code at}. */
@@ -118,6 +123,12 @@ public final class RuleContext {
         /** Adds a step to the named thread's trace (one thread: a code flow; two: a race witness). */
         public Draft step(String thread, Location l, String msg) {
             threads.computeIfAbsent(thread, k -> new ArrayList<>()).add(new Step(l, msg));
+            return this;
+        }
+
+        /** A step of a race witness, at position {@code order} of the interleaving across threads. */
+        public Draft step(String thread, Location l, String msg, int order) {
+            threads.computeIfAbsent(thread, k -> new ArrayList<>()).add(new Step(l, msg, order));
             return this;
         }
 

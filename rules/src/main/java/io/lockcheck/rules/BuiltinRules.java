@@ -14,6 +14,7 @@ public final class BuiltinRules implements RuleSet {
                 new UnlockedWrite(),
                 new MissingReadOnce(),
                 new MissingWriteOnce(),
+                new UnstableLock(),
                 new LockImbalance());
     }
 }

@@ -45,7 +45,8 @@ final class UnlockedAccess {
         Guard g = r.guard();
         String lock = r.lockText();
         String how = s == GuardQuery.Status.MAYBE ? " may be " + kind.verb() + " without '" : " is " + kind.verb() + " without '";
-        String msg = "'" + r.field() + "'" + how + lock + "' held";
+        String field = r.field().equals(a.path()) ? a.text() : r.field().toString(); // as written, not canonical
+        String msg = "'" + field + "'" + how + lock + "' held";
         if (g.source() == Guard.Source.INFERENCE) msg += " (" + g.evidence() + ")";
         var d = ctx.report(a.span(), msg)
                 .property("guard", g.key() + " guarded by " + g.lockText())
@@ -58,6 +59,6 @@ final class UnlockedAccess {
         } else {
             d.step(thread, ctx.function().span(), "'" + lock + "' is not taken in " + ctx.function().name() + "()");
         }
-        d.step(thread, a.span(), "'" + r.field() + "' " + kind.verb() + " here");
+        d.step(thread, a.span(), "'" + field + "' " + kind.verb() + " here");
     }
 }
