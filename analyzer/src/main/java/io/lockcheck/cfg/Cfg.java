@@ -107,11 +107,34 @@ public final class Cfg {
     }
 
     private boolean[] cyclic;
+    private int[] component;
 
     /** True when the node lies on a cycle: a loop test or body. */
     public boolean inCycle(int id) {
         if (cyclic == null) cyclic = cycles();
         return cyclic[id];
+    }
+
+    /** True for a loop's exit test: on a cycle, with an edge that leaves it (while test, if (...) break). */
+    public boolean exitsCycle(int id) {
+        if (!inCycle(id)) return false;
+        for (Edge e : out.get(id)) if (component[e.to()] != component[id]) return true;
+        return false;
+    }
+
+    /** True when control can go from node {@code from} to node {@code to} (to itself only around a loop). */
+    public boolean reaches(int from, int to) {
+        boolean[] seen = new boolean[nodes.size()];
+        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+        for (Edge e : out.get(from)) work.add(e.to());
+        while (!work.isEmpty()) {
+            int v = work.poll();
+            if (v == to) return true;
+            if (seen[v]) continue;
+            seen[v] = true;
+            for (Edge e : out.get(v)) work.add(e.to());
+        }
+        return false;
     }
 
     /** Nodes in a strongly connected component with a cycle (Kosaraju, iterative, linear). */
@@ -163,6 +186,7 @@ public final class Cfg {
             }
             c++;
         }
+        component = comp;
         boolean[] result = new boolean[n];
         for (int v = 0; v < n; v++) {
             result[v] = size[comp[v]] > 1;

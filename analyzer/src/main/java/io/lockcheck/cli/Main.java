@@ -38,6 +38,7 @@ public final class Main implements Callable<Integer> {
                     .addSubcommand(new CheckCommand(context, out))
                     .addSubcommand(new RulesCommand(context.rules()))
                     .addSubcommand(new DumpCfgCommand(context.engine()))
+                    .addSubcommand(new GuardsCommand(out))
                     .setOut(outWriter)
                     .setErr(errWriter)
                     .setParameterExceptionHandler(errors)

@@ -8,7 +8,11 @@ import io.lockcheck.flow.Held;
 import io.lockcheck.flow.LockFlow;
 import io.lockcheck.lock.LockPath;
 
+import io.lockcheck.cfg.Span;
+
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -27,31 +31,36 @@ public final class LocklessReads {
     public LocklessReads(FunctionUnit fn, LockFlow.Result flow, GuardQuery q, Set<LockPath> entry, LocklessFields run) {
         if (GuardQuery.exempt(fn)) return; // *_locked: the caller holds the guard; init: not shared yet
         Set<LockPath> taken = locksNamed(fn);
-        Set<LockPath> heldReads = new TreeSet<>();
+        List<Object[]> heldReads = new ArrayList<>(); // {path, span}: reads made with the guard held
         Map<Event.Access, Node> nodes = new IdentityHashMap<>();
         Map<Event.Access, FlowState> states = new IdentityHashMap<>();
         flow.replay((node, e, st) -> {
             if (!(e instanceof Event.Access a) || a.marked() || a.kind() != io.lockcheck.cfg.AccessKind.READ) return;
             for (Requirement r : q.requirements(fn, a.path())) {
                 GuardQuery.Status s = q.status(fn, r, st, entry);
-                if (s == GuardQuery.Status.HELD) heldReads.add(a.path());
+                if (s == GuardQuery.Status.HELD) heldReads.add(new Object[] {a.path(), a.span()});
                 else if (s != GuardQuery.Status.OTHER_INSTANCE) {
                     nodes.put(a, node);
                     states.put(a, st);
                 }
             }
         });
-        Map<LockPath, Integer> loads = new HashMap<>();
+        Map<LockPath, List<Node>> loads = new HashMap<>();
         flow.replay((node, e, st) -> {
             if (!(e instanceof Event.Access a) || !nodes.containsKey(a)) return;
             String key = FunctionFacts.key(fn, a.path(), q.types());
             String why = byConstruction(fn, node, a, st, taken);
-            if (why == null && heldReads.contains(a.path())) why = "it is re-checked later with the lock held";
+            if (why == null && heldReads.stream().anyMatch(h -> h[0].equals(a.path()) && after((Span) h[1], a.span()))) {
+                why = "it is re-checked later with the lock held";
+            }
             if (why == null && key != null && run.marked(key) != null) {
                 why = "'" + a.path().lastField() + "' has " + run.marked(key);
             }
-            int n = loads.merge(a.path(), 1, Integer::sum);
-            if (why == null && n > 1 && key != null && run.reader(key) != null) {
+            // a double fetch: an earlier unlocked load of the same path on the way here
+            List<Node> earlier = loads.computeIfAbsent(a.path(), k -> new ArrayList<>());
+            boolean refetch = earlier.stream().anyMatch(p -> p == node || fn.cfg().reaches(p.id(), node.id()));
+            earlier.add(node);
+            if (why == null && refetch && key != null && run.reader(key) != null) {
                 why = "it is loaded again without the lock, so the two loads may differ; the field is "
                         + run.reader(key);
             }
@@ -62,6 +71,10 @@ public final class LocklessReads {
     /** Why a plain read is deliberately lockless, or null when it is a plain unlocked read (LC001). */
     public String reason(Event.Access a) {
         return reasons.get(a);
+    }
+
+    private static boolean after(Span a, Span b) {
+        return a.line() > b.line() || a.line() == b.line() && a.column() > b.column();
     }
 
     /** The locks a function takes or asserts. */
@@ -84,7 +97,7 @@ public final class LocklessReads {
                 return "its value is used to find the lock '" + l + "'";
             }
         }
-        if (node.kind() == Node.Kind.COND && fn.cfg().inCycle(node.id())
+        if (node.kind() == Node.Kind.COND && fn.cfg().exitsCycle(node.id())
                 && st.locks().stream().noneMatch(l -> st.held(l) == Held.YES)) {
             return "it is polled in a loop";
         }

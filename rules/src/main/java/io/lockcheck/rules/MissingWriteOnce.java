@@ -27,7 +27,8 @@ public final class MissingWriteOnce implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        if (GuardQuery.exempt(ctx.function())) return; // not shared yet: no reader can race
+        // not shared yet (or any more): no reader can race; *_locked helpers store under the lock, still plain
+        if (GuardQuery.unshared(ctx.function())) return;
         ctx.flow().replay((node, e, st) -> {
             if (!(e instanceof Event.Access a) || !a.kind().writes() || a.marked()) return;
             String key = key(ctx, a.path());
