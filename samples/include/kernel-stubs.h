@@ -642,4 +642,24 @@ struct shrinker *shrinker_alloc(unsigned int flags, const char *fmt, ...);
 void shrinker_register(struct shrinker *shrinker);
 void shrinker_free(struct shrinker *shrinker);
 
+/* ------------------------------------------------------------------ */
+/* DRM after the GEM LRU locking fix (May 2026)                        */
+/* ------------------------------------------------------------------ */
+/*
+ * The fix adds to struct drm_device one mutex that protects the LRU
+ * membership (obj->lru, obj->lru_node) of all the device's GEM objects.
+ * struct drm_device above stays the Linux 6.12 one; samples of the fixed
+ * tree view a device through this struct, with the 6.12 members plus the
+ * new one.  (lockcheck does not read this header: its built-in DRM pack
+ * declares drm_device.gem_lru_mutex, and it sees through the cast.)
+ */
+struct drm_device_gem_lru_fix {
+	struct mutex struct_mutex;
+	struct mutex object_name_lock;
+	struct mutex filelist_mutex;
+	spinlock_t event_lock;
+	void *dev_private;
+	struct mutex gem_lru_mutex;
+};
+
 #endif /* LOCKCHECK_SAMPLES_KERNEL_STUBS_H */

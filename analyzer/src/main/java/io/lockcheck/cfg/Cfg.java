@@ -122,19 +122,37 @@ public final class Cfg {
         return false;
     }
 
+    /** The locals assigned anywhere on the cycle through {@code id} (a loop's counters and cursors). */
+    public java.util.Set<String> assignedInCycle(int id) {
+        if (!inCycle(id)) return java.util.Set.of();
+        if (assignedByComponent == null) {
+            assignedByComponent = new java.util.HashMap<>();
+            for (Node n : nodes) {
+                if (!inCycle(n.id())) continue;
+                var set = assignedByComponent.computeIfAbsent(component[n.id()], k -> new java.util.TreeSet<>());
+                for (Event e : n.events()) if (e instanceof Event.Assign a) set.add(a.var());
+            }
+        }
+        return assignedByComponent.getOrDefault(component[id], java.util.Set.of());
+    }
+
+    private java.util.Map<Integer, java.util.Set<String>> assignedByComponent;
+    private final java.util.Map<Integer, java.util.BitSet> reachable = new java.util.HashMap<>();
+
     /** True when control can go from node {@code from} to node {@code to} (to itself only around a loop). */
     public boolean reaches(int from, int to) {
-        boolean[] seen = new boolean[nodes.size()];
-        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
-        for (Edge e : out.get(from)) work.add(e.to());
-        while (!work.isEmpty()) {
-            int v = work.poll();
-            if (v == to) return true;
-            if (seen[v]) continue;
-            seen[v] = true;
-            for (Edge e : out.get(v)) work.add(e.to());
-        }
-        return false;
+        return reachable.computeIfAbsent(from, f -> {
+            java.util.BitSet seen = new java.util.BitSet(nodes.size());
+            java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+            for (Edge e : out.get(f)) work.add(e.to());
+            while (!work.isEmpty()) {
+                int v = work.poll();
+                if (seen.get(v)) continue;
+                seen.set(v);
+                for (Edge e : out.get(v)) work.add(e.to());
+            }
+            return seen;
+        }).get(to);
     }
 
     /** Nodes in a strongly connected component with a cycle (Kosaraju, iterative, linear). */

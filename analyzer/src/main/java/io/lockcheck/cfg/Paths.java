@@ -121,6 +121,25 @@ final class Paths {
         }
     }
 
+    /**
+     * Also removes access markings (READ_ONCE(), data_race()), for naming only: the marked
+     * load {@code lru = READ_ONCE(obj->lru)} still makes {@code lru} name obj->lru.
+     */
+    private static IASTExpression stripMarks(IASTExpression e) {
+        while (true) {
+            e = strip(e);
+            if (e instanceof IASTFunctionCallExpression call && call.getArguments().length == 1
+                    && call.getArguments()[0] instanceof IASTExpression arg
+                    && call.getFunctionNameExpression() instanceof IASTIdExpression id
+                    && (id.getName().toString().equals("__lockcheck_read_once")
+                        || id.getName().toString().equals("__lockcheck_data_race"))) {
+                e = arg;
+            } else {
+                return e;
+            }
+        }
+    }
+
     /** The lock as people say it: without a leading '&' and outer parentheses. */
     static String lockText(String text) {
         String t = text.strip();
@@ -130,7 +149,7 @@ final class Paths {
 
     /** Canonical path of an lvalue or of the object an address points to; null if not a path. */
     LockPath path(IASTExpression e) {
-        e = strip(e);
+        e = stripMarks(e);
         if (e instanceof IASTIdExpression id) {
             String n = id.getName().toString();
             LockPath a = alias(n);
@@ -275,7 +294,7 @@ final class Paths {
 
     /** A value that is itself a path (a load or an address), not a call or arithmetic. */
     private static boolean isPathValue(IASTExpression v) {
-        IASTExpression s = strip(v);
+        IASTExpression s = stripMarks(v);
         if (s instanceof IASTLiteralExpression) return false;
         if (s instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_amper) {
             return isPathValue(u.getOperand());

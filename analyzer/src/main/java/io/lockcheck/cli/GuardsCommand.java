@@ -185,27 +185,21 @@ final class GuardsCommand implements Callable<Integer> {
                     .append("# this file and pass it to 'lockcheck check --spec FILE'.\n");
             List<Guard> guards = shown(all, b, "# ");
             b.append("version: 1\n");
-            List<String> entries = new ArrayList<>();
+            StringBuilder entries = new StringBuilder();
+            boolean any = false;
             for (Guard g : guards) {
-                StringBuilder e = new StringBuilder();
-                e.append("  # ").append(provenance(g)).append('\n');
+                entries.append("  # ").append(provenance(g)).append('\n');
                 String entry = "- field: " + quoted(g.key()) + "\n  guarded_by: " + quoted(g.lockText()) + "\n";
                 String why = g.typed() != null ? "a lock known only by its type cannot be written in a spec"
                         : !g.lockText().matches(SPEC_PATH) ? "a spec path has only fields and numeric indexes"
                         : builtin(g) ? "already in the " + declaredIn.get(g.key()).substring(BUILTIN.length())
                         + " built-in spec pack" : null;
-                if (why != null) {
-                    e.append("  # (not an entry: ").append(why).append(")\n");
-                    entry.lines().forEach(l -> e.append("  # ").append(l).append('\n'));
-                } else {
-                    entry.lines().forEach(l -> e.append("  ").append(l).append('\n'));
-                }
-                entries.add(e.toString());
+                if (why != null) entries.append("  # (not an entry: ").append(why).append(")\n");
+                String indent = why != null ? "  # " : "  ";
+                entry.lines().forEach(l -> entries.append(indent).append(l).append('\n'));
+                any |= why == null;
             }
-            boolean any = entries.stream().anyMatch(e -> e.lines().anyMatch(l -> l.startsWith("  - ")));
-            b.append(any ? "fields:\n" : "fields: []\n");
-            entries.forEach(b::append);
-            return b.toString();
+            return b.append(any ? "fields:\n" : "fields: []\n").append(entries).toString();
         }
 
         String annotations(List<Guard> all) {
@@ -224,7 +218,8 @@ final class GuardsCommand implements Callable<Integer> {
                     continue;
                 }
                 String line = "struct " + g.struct() + ": " + declaration(g) + " __" + (g.pointee() ? "pt_" : "")
-                        + "guarded_by(" + lock + ");  // " + provenance(g);
+                        + "guarded_by(" + lock + ");  // " + provenance(g) + (g.relative() != null && lockType(g) == null
+                        ? "; '&' assumes '" + g.relative() + "' is not a pointer (its type is unknown)" : "");
                 b.append(g.source() == Guard.Source.ANNOTATION ? "// already annotated: " + line : line).append('\n');
             }
             return b.toString();
@@ -257,13 +252,17 @@ final class GuardsCommand implements Callable<Integer> {
          */
         private String lockOperand(Guard g) {
             if (g.relative().segments().stream().anyMatch(s -> !s.startsWith("."))) return null;
-            String struct = g.struct();
-            String type = types.fieldType(struct, g.relative().root());
+            String type = lockType(g);
+            return (type != null && type.endsWith("*") ? "" : "&") + g.relative();
+        }
+
+        /** The declared type of a relative guard's lock member, or null when unknown. */
+        private String lockType(Guard g) {
+            String type = types.fieldType(g.struct(), g.relative().root());
             for (String s : g.relative().segments()) {
                 type = type == null ? null : types.fieldType(TypeTable.structName(type), s.substring(1));
             }
-            boolean pointer = type != null && type.endsWith("*");
-            return (pointer ? "" : "&") + g.relative();
+            return type;
         }
 
         private boolean builtin(Guard g) {

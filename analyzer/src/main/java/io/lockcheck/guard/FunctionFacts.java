@@ -40,7 +40,7 @@ public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFie
                 String key = key(fn, a.path(), types);
                 if (key != null && a.marked()) {
                     lockless.marked(key, "a marked access in " + fn.name() + "()");
-                    if (a.kind().reads()) lockless.reader(key, "read with a marked load in " + fn.name() + "()");
+                    if (a.kind().reads()) lockless.markedReader(key, "read with a marked load in " + fn.name() + "()");
                 } else if (key != null && a.kind() == io.lockcheck.cfg.AccessKind.READ) {
                     String why = LocklessReads.byConstruction(fn, node, a, st, locksTaken);
                     if (why != null) lockless.reader(key, "read locklessly in " + fn.name() + "() (" + why + ")");
@@ -73,14 +73,14 @@ public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFie
     static String key(FunctionUnit fn, LockPath path, TypeTable types) {
         if (path.segments().isEmpty() || path.segments().get(path.segments().size() - 1).startsWith("[")) return null;
         String struct = TypeTable.structName(types.typeOf(fn, path.parent()));
-        return struct == null ? null : struct + "." + path.lastField();
+        return struct == null || struct.equals("void") ? null : struct + "." + path.lastField();
     }
 
     private static void write(FunctionUnit fn, Event.Access a, FlowState st, TypeTable types, WriteStats stats) {
         LockPath field = a.path();
         if (field.segments().isEmpty() || field.segments().get(field.segments().size() - 1).startsWith("[")) return;
         String struct = TypeTable.structName(types.typeOf(fn, field.parent()));
-        if (struct == null) return;
+        if (struct == null || struct.equals("void")) return; // void *: no struct to attach a guard to
         String key = struct + "." + field.lastField();
         stats.write(key);
         String where = fn.file() + ":" + a.span().line();
@@ -91,6 +91,7 @@ public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFie
             if (l.startsWith(owner) && l.segments().size() > owner.segments().size()) {
                 List<String> rest = l.segments().subList(owner.segments().size(), l.segments().size());
                 String first = rest.get(0);
+                if (first.startsWith("[") || rest.stream().anyMatch(s -> s.startsWith("["))) continue; // not a member path
                 LockPath rel = LockPath.of(first.startsWith("->") ? first.substring(2) : first.substring(1));
                 for (String s : rest.subList(1, rest.size())) rel = s.startsWith("->") ? rel.arrow(s.substring(2)) : rel.dot(s.substring(1));
                 stats.held(key, "rel " + rel, display, where);

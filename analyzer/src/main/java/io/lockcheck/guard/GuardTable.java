@@ -37,9 +37,9 @@ public final class GuardTable {
             String by = g.guardedBy();
             Guard guard = by.startsWith("global ")
                     ? new Guard(g.struct(), g.field(), null, by.substring(7).strip(), null, Guard.Source.SPEC,
-                    "lock spec " + spec.source(), false)
+                    "a lock spec", false)
                     : new Guard(g.struct(), g.field(), LockPath.parse(by), null, null, Guard.Source.SPEC,
-                    "lock spec " + spec.source(), false);
+                    "a lock spec", false);
             put(guard);
         }
         if (stats != null) infer(stats, t);
@@ -77,6 +77,7 @@ public final class GuardTable {
             LockPath rel = best.startsWith("rel ") ? LockPath.parse(best.substring(4)) : null;
             String global = best.startsWith("global ") ? best.substring(7) : null;
             String typed = best.startsWith("type ") ? best.substring(5) : null;
+            if (rel == null && global == null && typed == null) return; // not expressible as a guard
             guards.put(key, new Guard(struct, field, rel, global, typed, Guard.Source.INFERENCE, evidence, false));
         });
     }

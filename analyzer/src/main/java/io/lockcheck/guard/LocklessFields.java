@@ -39,6 +39,18 @@ public final class LocklessFields {
         readers.merge(key, evidence, LocklessFields::first);
     }
 
+    /** True when the field has a marked reader (READ_ONCE, data_race, rcu_dereference, acquire loads). */
+    public boolean markedReader(String key) {
+        return markedReaders.contains(key);
+    }
+
+    private final java.util.Set<String> markedReaders = new java.util.TreeSet<>();
+
+    public void markedReader(String key, String evidence) {
+        markedReaders.add(key);
+        reader(key, evidence);
+    }
+
     /** Keep the smallest evidence so merging in any order gives the same text. */
     private static String first(String a, String b) {
         return a.compareTo(b) <= 0 ? a : b;
@@ -48,6 +60,7 @@ public final class LocklessFields {
         o.marked.forEach(this::marked);
         o.readers.forEach(this::reader);
         o.writers.forEach((k, ws) -> ws.values().forEach(w -> writer(k, w)));
+        markedReaders.addAll(o.markedReaders);
     }
 
     public String marked(String key) {

@@ -97,9 +97,14 @@ public final class LocklessReads {
                 return "its value is used to find the lock '" + l + "'";
             }
         }
+        // polling: a loop exit test with no lock held whose value only another thread can change
+        // (for (i = 0; i < x->n; i++) ends because of its own counter, not because of x->n)
         if (node.kind() == Node.Kind.COND && fn.cfg().exitsCycle(node.id())
                 && st.locks().stream().noneMatch(l -> st.held(l) == Held.YES)) {
-            return "it is polled in a loop";
+            java.util.Set<String> moved = fn.cfg().assignedInCycle(node.id());
+            boolean ownCounter = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(node.label()).results()
+                    .anyMatch(m -> moved.contains(m.group()));
+            if (!ownCounter) return "it is polled in a loop";
         }
         return null;
     }

@@ -34,6 +34,8 @@ public final class MissingWriteOnce implements Rule {
             String key = key(ctx, a.path());
             String reader = key == null ? null : ctx.run().lockless().reader(key);
             if (reader == null) return;
+            // an unmarked lockless reader is deliberate only on a field with a known guard
+            if (!ctx.run().lockless().markedReader(key) && !guarded(ctx, key)) return;
             var d = ctx.report(a.span(), "'" + a.text() + "' is " + reader + "; this plain store should be WRITE_ONCE()")
                     .property("reader", reader);
             if (a.store() != null) {
@@ -41,6 +43,11 @@ public final class MissingWriteOnce implements Rule {
                         "WRITE_ONCE(" + a.text() + ", " + a.store().value() + ")"));
             }
         });
+    }
+
+    private static boolean guarded(RuleContext ctx, String key) {
+        int dot = key.indexOf('.');
+        return ctx.guards().guards().lookup(key.substring(0, dot), key.substring(dot + 1)) != null;
     }
 
     private static String key(RuleContext ctx, LockPath p) {

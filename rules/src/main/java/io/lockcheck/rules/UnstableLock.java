@@ -72,16 +72,21 @@ public final class UnstableLock implements Rule {
      * own function.
      */
     private static Witness witness(RuleContext ctx, FunctionUnit a, java.util.Collection<LocklessFields.Writer> writers) {
-        Witness any = null;
+        Witness best = null;
+        int bestScore = -1;
         for (LocklessFields.Writer w : writers) {
             for (FunctionUnit c : ctx.run().callers(w.function())) {
                 if (c == a) continue;
-                if (releasesInLoop(c)) return new Witness(w, c);
-                if (any == null) any = new Witness(w, c);
+                // prefer the code that lives with thread A, then a caller that drops the lock in a loop
+                int score = (c.file().equals(a.file()) ? 2 : 0) + (releasesInLoop(c) ? 1 : 0);
+                if (score > bestScore) {
+                    best = new Witness(w, c);
+                    bestScore = score;
+                }
             }
-            if (any == null && w.function() != a) any = new Witness(w, w.function());
+            if (best == null && w.function() != a) best = new Witness(w, w.function());
         }
-        return any;
+        return best;
     }
 
     private static boolean releasesInLoop(FunctionUnit f) {
