@@ -35,13 +35,13 @@ public final class UnstableLock implements Rule {
     public void check(RuleContext ctx) {
         FunctionUnit fn = ctx.function();
         for (UnstableLocks.Unstable u : UnstableLocks.of(fn, ctx.flow(), ctx.guards(), ctx.run().entryLocks(fn))) {
-            var d = ctx.report(u.at(), "'" + u.lockText() + "' is taken through '" + u.pointerText()
+            var d = ctx.report(u.at(), "'" + u.lockText() + "' is taken through '" + u.pointer()
                             + "', which was loaded without that lock and is not re-checked once it is held")
-                    .related(u.load(), "'" + u.pointerText() + "' loaded here without the lock");
+                    .related(u.load(), "'" + u.pointer() + "' loaded here without the lock");
             Witness wit = u.fieldKey() == null ? null : witness(ctx, fn, ctx.run().lockless().writers(u.fieldKey()));
             String a = fn.name() + "()";
             if (wit == null) {
-                d.step(a, u.load(), "loads '" + u.pointerText() + "' without the lock");
+                d.step(a, u.load(), "loads '" + u.pointer() + "' without the lock");
                 d.step(a, u.at(), "takes the lock found through it");
                 continue;
             }
@@ -50,7 +50,7 @@ public final class UnstableLock implements Rule {
             LocklessFields.Writer w = wit.writer();
             FunctionUnit bFn = wit.thread();
             String b = bFn.name() + "()";
-            d.step(a, ctx.location(u.load()), "loads '" + u.pointerText() + "' without '" + u.lockText() + "'", 1);
+            d.step(a, ctx.location(u.load()), "loads '" + u.pointer() + "' without '" + u.lockText() + "'", 1);
             int n = 2;
             if (bFn != w.function()) {
                 Span call = callSite(bFn, w.function().name());
@@ -59,7 +59,7 @@ public final class UnstableLock implements Rule {
             d.step(b, ctx.location(w.at(), w.function()), "stores '" + w.text() + "' holding " + w.lock(), n++);
             Span drop = release(bFn);
             if (drop != null) d.step(b, ctx.location(drop, bFn), "drops the lock", n++);
-            d.step(a, ctx.location(u.at()), "takes the lock through the stale '" + u.pointerText() + "'", n);
+            d.step(a, ctx.location(u.at()), "takes the lock through the stale '" + u.pointer() + "'", n);
         }
     }
 
