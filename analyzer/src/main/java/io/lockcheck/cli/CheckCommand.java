@@ -13,6 +13,7 @@ import io.lockcheck.rule.Rule;
 import io.lockcheck.rule.Stats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -67,14 +68,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "Show paths relative to DIR (in SARIF: URIs relative to %%SRCROOT%%).")
     private Path srcroot;
 
-    @Option(names = "--spec", paramLabel = "FILE", description = "A lock spec (YAML); repeatable.")
-    private List<Path> specFiles = new ArrayList<>();
-
-    @Option(names = "-I", paramLabel = "DIR", description = "Add an include directory; repeatable.")
-    private List<Path> includeDirs = new ArrayList<>();
-
-    @Option(names = "-D", paramLabel = "NAME[=V]", description = "Define a macro (V defaults to 1); repeatable.")
-    private List<String> defines = new ArrayList<>();
+    @Mixin
+    private AnalysisOptions analysis = new AnalysisOptions();
 
     @Option(names = "--rules", paramLabel = "ID", split = ",",
             description = "Run only these rules (ids or names, comma-separated; default: all).")
@@ -85,18 +80,10 @@ final class CheckCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private FailOn failOn;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Parse N files in parallel (default: the number of processors). "
-                    + "Results do not depend on N.")
-    private int jobs = Runtime.getRuntime().availableProcessors();
-
     @Option(names = "--stats", description = "Print run statistics: files, functions, parse fidelity "
             + "(a line in the text report; on stderr for the other formats).")
     private boolean stats;
 
-    @Option(names = "--max-file-size", paramLabel = "BYTES",
-            description = "Skip larger files with a notification (default: ${DEFAULT-VALUE}).")
-    private long maxFileBytes = AnalyzerOptions.DEFAULT_MAX_FILE_BYTES;
 
     CheckCommand(CliContext context, PrintStream reportStream) {
         this.context = context;
@@ -107,9 +94,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         List<Rule> rules = context.rules().get();
-        AnalyzerOptions options = new AnalyzerOptions(positive("--jobs", jobs), includeDirs,
-                MacroDefines.parse(spec, defines), RuleSelection.resolve(spec, rules, ruleSelection), specFiles,
-                positive("--max-file-size", maxFileBytes));
+        AnalyzerOptions options = analysis.toOptions(spec, RuleSelection.resolve(spec, rules, ruleSelection));
         if (!configurationReadable(err)) {
             return ExitCodes.USAGE;
         }
@@ -174,7 +159,7 @@ final class CheckCommand implements Callable<Integer> {
      */
     private boolean configurationReadable(PrintWriter err) {
         boolean ok = true;
-        for (Path s : specFiles) {
+        for (Path s : analysis.specFiles) {
             try {
                 io.lockcheck.spec.SpecLoader.load(s); // malformed: one line with file:line:col, exit 2
             } catch (io.lockcheck.spec.SpecError e) {
@@ -193,7 +178,7 @@ final class CheckCommand implements Callable<Integer> {
                 ok = false;
             }
         }
-        for (Path dir : includeDirs) {
+        for (Path dir : analysis.includeDirs) {
             if (!Files.isDirectory(dir)) {
                 // gcc accepts missing -I directories (build systems pass generated ones); so do we.
                 err.println("lockcheck: warning: include directory not found: " + dir);
@@ -227,11 +212,4 @@ final class CheckCommand implements Callable<Integer> {
         return lines.get(lines.size() - 1);
     }
 
-    private <N extends Number> N positive(String option, N value) {
-        if (value.longValue() < 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "invalid value for option '" + option + "': must be at least 1 but was " + value);
-        }
-        return value;
-    }
 }

@@ -14,6 +14,7 @@ import io.lockcheck.spec.SpecLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -82,22 +83,9 @@ final class GuardsCommand implements Callable<Integer> {
             description = "Write to FILE (replaced atomically) instead of stdout.")
     private Path output;
 
-    @Option(names = "--spec", paramLabel = "FILE", description = "A lock spec (YAML); repeatable.")
-    private List<Path> specFiles = new ArrayList<>();
 
-    @Option(names = "-I", paramLabel = "DIR", description = "Add an include directory; repeatable.")
-    private List<Path> includeDirs = new ArrayList<>();
-
-    @Option(names = "-D", paramLabel = "NAME[=V]", description = "Define a macro (V defaults to 1); repeatable.")
-    private List<String> defines = new ArrayList<>();
-
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Parse N files in parallel (default: the number of processors).")
-    private int jobs = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--max-file-size", paramLabel = "BYTES",
-            description = "Skip larger files with a notification (default: ${DEFAULT-VALUE}).")
-    private long maxFileBytes = AnalyzerOptions.DEFAULT_MAX_FILE_BYTES;
+    @Mixin
+    private AnalysisOptions analysis = new AnalysisOptions();
 
     GuardsCommand(PrintStream outStream) {
         this.outStream = outStream;
@@ -106,12 +94,7 @@ final class GuardsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (jobs < 1 || maxFileBytes < 1) {
-            throw new ParameterException(spec.commandLine(), "invalid value for option '"
-                    + (jobs < 1 ? "--jobs" : "--max-file-size") + "': must be at least 1");
-        }
-        AnalyzerOptions options = new AnalyzerOptions(jobs, includeDirs, MacroDefines.parse(spec, defines), Set.of(),
-                specFiles, maxFileBytes);
+        AnalyzerOptions options = analysis.toOptions(spec, Set.of());
         Map<String, String> declaredIn;
         try {
             declaredIn = specProvenance();
@@ -160,7 +143,7 @@ final class GuardsCommand implements Callable<Integer> {
     /** struct.field -> where its spec entry comes from: a --spec file and line, or a built-in pack. */
     private Map<String, String> specProvenance() throws SpecError {
         Map<String, String> where = new TreeMap<>();
-        for (Path p : specFiles) {
+        for (Path p : analysis.specFiles) {
             for (Spec.FieldGuard g : SpecLoader.load(p).fields()) {
                 where.putIfAbsent(g.struct() + "." + g.field(), p + (g.mark() == null ? "" : ":" + g.mark().line()));
             }

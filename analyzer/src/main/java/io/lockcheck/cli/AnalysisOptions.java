@@ -1,0 +1,46 @@
+package io.lockcheck.cli;
+
+import io.lockcheck.AnalyzerOptions;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The options every analysing command shares (a picocli mixin of check and guards). */
+final class AnalysisOptions {
+    @Option(names = "--spec", paramLabel = "FILE", description = "A lock spec (YAML); repeatable.")
+    List<Path> specFiles = new ArrayList<>();
+
+    @Option(names = "-I", paramLabel = "DIR", description = "Add an include directory; repeatable.")
+    List<Path> includeDirs = new ArrayList<>();
+
+    @Option(names = "-D", paramLabel = "NAME[=V]", description = "Define a macro (V defaults to 1); repeatable.")
+    List<String> defines = new ArrayList<>();
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Parse N files in parallel (default: the number of processors). "
+                    + "Results do not depend on N.")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--max-file-size", paramLabel = "BYTES",
+            description = "Skip larger files with a notification (default: ${DEFAULT-VALUE}).")
+    long maxFileBytes = AnalyzerOptions.DEFAULT_MAX_FILE_BYTES;
+
+    /** The analyzer options; a non-positive count is a usage error. */
+    AnalyzerOptions toOptions(CommandSpec spec, Set<String> rules) {
+        return new AnalyzerOptions(positive(spec, "--jobs", jobs), includeDirs, MacroDefines.parse(spec, defines), rules,
+                specFiles, positive(spec, "--max-file-size", maxFileBytes));
+    }
+
+    private static <N extends Number> N positive(CommandSpec spec, String option, N value) {
+        if (value.longValue() < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "invalid value for option '" + option + "': must be at least 1 but was " + value);
+        }
+        return value;
+    }
+}
