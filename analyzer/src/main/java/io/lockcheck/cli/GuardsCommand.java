@@ -116,7 +116,15 @@ final class GuardsCommand implements Callable<Integer> {
         Analyzer.Run run = new Analyzer(List.of(), options).run(existing, notes); // guards do not need rules
         List<Guard> guards = new ArrayList<>(run.facts().guards().guards().all());
         guards.sort(Comparator.comparing(Guard::struct).thenComparing(Guard::field));
-        Listing listing = new Listing(run.facts().guards().types(), declaredIn);
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        for (var f : run.functions()) {
+            for (String t : f.types().values()) {
+                String s = TypeTable.structName(t);
+                if (s != null) used.add(s);
+            }
+        }
+        Listing listing = new Listing(run.facts().guards().types(), declaredIn, used,
+                run.facts().guards().bindings().all());
         String text = format == Format.YAML ? listing.yaml(guards) : listing.annotations(guards);
         try {
             if (output != null) {
@@ -157,7 +165,12 @@ final class GuardsCommand implements Callable<Integer> {
     }
 
     /** Renders guards as a lock spec or as annotation lines; pure, for a sorted list. */
-    record Listing(TypeTable types, Map<String, String> declaredIn) {
+    /**
+     * {@code used}: structs the analysed code declares variables of; {@code bindings}: lock
+     * bindings found in it (typed target -> typed lock), the evidence that objects share a lock.
+     */
+    record Listing(TypeTable types, Map<String, String> declaredIn, java.util.Set<String> used,
+                   Map<String, String> bindings) {
         static final String BUILTIN = "built-in spec pack ";
         /** What a spec's guarded_by accepts: a path of fields and numeric indexes, or a global. */
         private static final String SPEC_PATH = "(global )?[A-Za-z_]\\w*((->|\\.)[A-Za-z_]\\w*|\\[\\d+])*";
@@ -167,6 +180,10 @@ final class GuardsCommand implements Callable<Integer> {
             b.append("# Guards of struct fields found by 'lockcheck guards'. Review every entry, then commit\n")
                     .append("# this file and pass it to 'lockcheck check --spec FILE'.\n");
             List<Guard> guards = shown(all, b, "# ");
+            if (!bindings.isEmpty()) {
+                b.append("# Lock bindings found in the code (drm_gem_lru_init() and the like): these locks are one.\n");
+                bindings.forEach((t, v) -> b.append("#   ").append(t).append(" is ").append(v).append('\n'));
+            }
             b.append("version: 1\n");
             StringBuilder entries = new StringBuilder();
             boolean any = false;
@@ -213,10 +230,11 @@ final class GuardsCommand implements Callable<Integer> {
          * (else every run would repeat the pack); the others are counted in a comment.
          */
         private List<Guard> shown(List<Guard> all, StringBuilder b, String comment) {
-            List<Guard> out = all.stream().filter(g -> !builtin(g) || types.definitions().containsKey(g.struct())).toList();
+            List<Guard> out = all.stream().filter(g -> !builtin(g) || types.definitions().containsKey(g.struct())
+                    || used.contains(g.struct())).toList();
             if (out.size() < all.size()) {
                 b.append(comment).append(all.size() - out.size())
-                        .append(" guards from built-in spec packs, for structs not defined in the analysed code, are not listed.\n");
+                        .append(" guards from built-in spec packs, for structs the analysed code does not use, are not listed.\n");
             }
             return out;
         }

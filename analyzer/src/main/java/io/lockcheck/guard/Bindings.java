@@ -33,8 +33,9 @@ public final class Bindings {
                         LockPath target = atCall(LockPath.parse(b.target()), b.function(), c, spec);
                         LockPath value = atCall(LockPath.parse(b.value()), b.function(), c, spec);
                         if (target == null || value == null) continue;
-                        String t = types.typedForm(f, target);
-                        String v = types.typedForm(f, value);
+                        // anchored at the root object: binding priv->willneed.lock says nothing of other LRUs
+                        String t = types.rootForm(f, target);
+                        String v = types.rootForm(f, value);
                         if (t == null || v == null || t.equals(v)) continue;
                         String old = map.putIfAbsent(t, v);
                         if (old != null && !old.equals(v)) conflicts.put(t, v);
@@ -70,6 +71,10 @@ public final class Bindings {
     /** The typed lock a typed lock is bound to, or the lock itself. */
     public String resolve(String typed) {
         return typed == null ? null : map.getOrDefault(typed, typed);
+    }
+
+    public boolean binds(String typed) {
+        return typed != null && map.containsKey(typed);
     }
 
     public Map<String, String> all() {

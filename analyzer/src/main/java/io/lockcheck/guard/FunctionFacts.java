@@ -53,7 +53,7 @@ public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFie
                     String lock = held != null ? "'" + held + "'" : "its caller's lock";
                     lockless.writer(key, new LocklessFields.Writer(fn, a.span(), a.text(), lock));
                 }
-                if (!a.marked() && !unshared) write(fn, a, st, types, stats);
+                if (!a.marked() && !GuardQuery.unshared(fn)) write(fn, a, st, types, stats);
             } else if (e instanceof Event.Call c) {
                 FunctionUnit g = summaries.resolve(fn, c.callee());
                 if (g != null) {

@@ -36,6 +36,10 @@ public final class GuardQuery {
         return types;
     }
 
+    public Bindings bindings() {
+        return bindings;
+    }
+
     public GuardTable guards() {
         return guards;
     }
@@ -80,13 +84,16 @@ public final class GuardQuery {
 
     private Requirement requirement(FunctionUnit fn, Guard g, LockPath field) {
         LockPath lock = g.instanceFor(field);
-        String typed = g.typed() != null ? g.typed() : lock == null ? null : types.typedForm(fn, lock);
-        return new Requirement(g, field, lock, bindings.resolve(typed));
+        String typed = g.typed() != null ? bindings.resolve(g.typed()) : kindOf(fn, lock);
+        return new Requirement(g, field, lock, typed);
     }
 
     /** The kind of a lock in {@code fn}: its type-level form with bindings applied; null if unknown. */
     public String kindOf(FunctionUnit fn, LockPath lock) {
-        return fn == null || lock == null ? null : bindings.resolve(types.typedForm(fn, lock));
+        if (fn == null || lock == null) return null;
+        String root = types.rootForm(fn, lock);
+        if (bindings.binds(root)) return bindings.resolve(root);
+        return bindings.resolve(types.typedForm(fn, lock));
     }
 
     /** Whether some lock of {@code kind} is held on every path at {@code st} (or by every caller). */
@@ -101,7 +108,7 @@ public final class GuardQuery {
 
     /** Whether {@code lock} (or, for LC006 to judge, another lock of its kind) is held in {@code st}. */
     public Status lockStatus(FunctionUnit fn, LockPath lock, FlowState st, Set<LockPath> entry) {
-        String typed = bindings.resolve(types.typedForm(fn, lock));
+        String typed = kindOf(fn, lock);
         return status(fn, new Requirement(null, lock, lock, typed), st, entry);
     }
 
@@ -120,11 +127,11 @@ public final class GuardQuery {
         if (r.typed() != null) {
             for (LockPath held : st.locks()) {
                 if (st.held(held) != Held.YES) continue;
-                String t = bindings.resolve(types.typedForm(fn, held));
+                String t = kindOf(fn, held);
                 if (r.typed().equals(t)) return r.lock() == null ? Status.HELD : Status.OTHER_INSTANCE;
             }
             for (LockPath e : entry) {
-                if (r.typed().equals(bindings.resolve(types.typedForm(fn, e)))) {
+                if (r.typed().equals(kindOf(fn, e))) {
                     return r.lock() == null ? Status.HELD : Status.OTHER_INSTANCE;
                 }
             }

@@ -76,6 +76,21 @@ public final class TypeTable {
     }
 
     /**
+     * The lock path anchored at its root's declared struct ({@code priv->willneed.lock} ->
+     * {@code my_priv.willneed.lock}), the form bindings are stated in; null when the root's
+     * type is unknown.
+     */
+    public String rootForm(FunctionUnit fn, LockPath lock) {
+        String s = structName(fn.types().get(lock.root()));
+        if (s == null || lock.segments().isEmpty()) return null;
+        StringBuilder b = new StringBuilder(s);
+        for (String seg : lock.segments()) {
+            b.append('.').append(seg.startsWith("->") ? seg.substring(2) : seg.startsWith(".") ? seg.substring(1) : seg);
+        }
+        return b.toString();
+    }
+
+    /**
      * The type-level form of a lock path: the deepest proper prefix with a known struct type,
      * then the remaining fields ({@code obj->lru->lock} -> {@code drm_gem_lru.lock};
      * {@code priv->lru.lock} -> {@code msm_drm_private.lru.lock}). Globals stay themselves;

@@ -134,8 +134,26 @@ class GuardsCommandTest {
     void builtinPackGuardsForStructsNotInTheCodeAreOnlyCounted() {
         Outcome o = guards("-j", "1", source.toString());
         assertFalse(o.out().contains("drm_gem_lru"), o.out());
-        assertTrue(o.out().contains("guards from built-in spec packs, for structs not defined in the analysed code, "
+        assertTrue(o.out().contains("guards from built-in spec packs, for structs the analysed code does not use, "
                 + "are not listed"), o.out());
+    }
+
+    @Test
+    void builtinPackGuardsForStructsTheCodeUsesAreListedWithItsBindings() throws IOException {
+        // a driver that binds two LRUs to one lock, as msm does with priv->lru.lock
+        Path drv = Files.writeString(dir.resolve("drv.c"), """
+                struct my_priv { struct mutex lock; struct drm_gem_lru willneed, dontneed; };
+                void my_lrus_init(struct my_priv *priv)
+                {
+                        drm_gem_lru_init(&priv->willneed, &priv->lock);
+                        drm_gem_lru_init(&priv->dontneed, &priv->lock);
+                }
+                long my_count(struct drm_gem_lru *lru) { return lru->count; }
+                """);
+        Outcome o = guards("-j", "1", drv.toString());
+        assertTrue(o.out().contains("field: drm_gem_lru.count"), o.out());
+        assertTrue(o.out().contains("my_priv.willneed.lock is my_priv.lock"), o.out());
+        assertTrue(o.out().contains("my_priv.dontneed.lock is my_priv.lock"), o.out());
     }
 
     @Test
@@ -175,7 +193,7 @@ class GuardsCommandTest {
 
     @Test
     void annotationOperandsFollowTheLockMember() {
-        String out = new GuardsCommand.Listing(TYPES, Map.of()).annotations(List.of(
+        String out = new GuardsCommand.Listing(TYPES, Map.of(), java.util.Set.of(), Map.of()).annotations(List.of(
                 guard("n", "m", null, null), guard("a", "inner.lock", null, null), guard("b", null, "big_lock", null),
                 guard("lru", "lru->lock", null, null), guard("c", null, null, "dev.lock"), guard("e", "gone", null, null)));
         assertTrue(out.contains("struct obj: int n __guarded_by(m);"), out); // m is a pointer to the mutex
@@ -189,7 +207,7 @@ class GuardsCommandTest {
 
     @Test
     void guardsASpecCannotExpressAreComments() {
-        String out = new GuardsCommand.Listing(TYPES, Map.of()).yaml(List.of(
+        String out = new GuardsCommand.Listing(TYPES, Map.of(), java.util.Set.of(), Map.of()).yaml(List.of(
                 guard("b", null, "big_lock", null), guard("c", null, null, "dev.lock"), guard("d", "slots[i].lock", null, null)));
         assertTrue(out.contains("  - field: obj.b\n    guarded_by: global big_lock\n"), out);
         assertTrue(out.contains("  # - field: obj.c\n  #   guarded_by: type dev.lock\n"), out);
@@ -198,7 +216,7 @@ class GuardsCommandTest {
 
     @Test
     void onlyTypedGuardsMakeAnEmptyFieldList() {
-        String out = new GuardsCommand.Listing(TYPES, Map.of()).yaml(List.of(guard("c", null, null, "dev.lock")));
+        String out = new GuardsCommand.Listing(TYPES, Map.of(), java.util.Set.of(), Map.of()).yaml(List.of(guard("c", null, null, "dev.lock")));
         assertTrue(out.contains("fields: []\n"), out);
     }
 
@@ -214,7 +232,7 @@ class GuardsCommandTest {
     @Test
     void specProvenanceNamesTheFile() {
         Guard g = new Guard("obj", "n", LockPath.of("m"), null, null, Guard.Source.SPEC, "lock spec merged", false);
-        String out = new GuardsCommand.Listing(TYPES, Map.of("obj.n", "my.yaml:7")).yaml(List.of(g));
+        String out = new GuardsCommand.Listing(TYPES, Map.of("obj.n", "my.yaml:7"), java.util.Set.of(), Map.of()).yaml(List.of(g));
         assertTrue(out.contains("  # spec: my.yaml:7\n  - field: obj.n\n"), out);
     }
 }

@@ -52,4 +52,28 @@ class MsmLruIT {
             assertTrue(definition.matcher(text).find(), def[1] + "() is not defined in msm/" + def[0]);
         }
     }
+
+    @Test
+    void guardsListsTheLruGuardWithItsEvidence() throws IOException, InterruptedException {
+        // the check: `lockcheck guards drivers/gpu/drm/msm` shows the LRU guard, and the
+        // drm_gem_lru_init() bindings that put every msm LRU under priv->lru.lock
+        Path jar = Path.of(System.getProperty("lockcheck.jar", "target/lockcheck.jar")).toAbsolutePath();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path out = Files.createTempFile("msm-guards", ".yaml");
+        try {
+            Process p = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "guards", "-o", out.toString(),
+                    DrmTreeIT.kernelTree().resolve("drivers/gpu/drm/msm").toString())
+                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor() == 0, log);
+            String yaml = Files.readString(out);
+            assertTrue(yaml.contains("field: drm_gem_lru.count") && yaml.contains("guarded_by: lock"), yaml);
+            for (String lru : List.of("dontneed", "pinned", "unbacked", "willneed")) {
+                assertTrue(yaml.contains("msm_drm_private.lru." + lru + ".lock is msm_drm_private.lru.lock"), yaml);
+            }
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
 }
