@@ -662,4 +662,8 @@ struct drm_device_gem_lru_fix {
 	struct mutex gem_lru_mutex;
 };
 
+/* ---- KCSAN assertions (include/linux/kcsan-checks.h) ---- */
+#define ASSERT_EXCLUSIVE_WRITER(var) ((void)sizeof(var))
+#define ASSERT_EXCLUSIVE_ACCESS(var) ((void)sizeof(var))
+
 #endif /* LOCKCHECK_SAMPLES_KERNEL_STUBS_H */

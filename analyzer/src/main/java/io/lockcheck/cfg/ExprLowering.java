@@ -337,6 +337,8 @@ final class ExprLowering {
             } else {
                 lower(head, Use.VALUE, null);
             }
+        } else if (what.startsWith("assert_exclusive_")) {
+            // ASSERT_EXCLUSIVE_WRITER/ACCESS(): a KCSAN assertion about the variable, not an access
         } else {
             for (IASTInitializerClause a : args) lower(a, Use.VALUE);
         }

@@ -44,6 +44,24 @@ public final class GuardQuery {
         return guards;
     }
 
+    /**
+     * A marked access: READ_ONCE()/WRITE_ONCE()/data_race() and the like, or any access to a
+     * field declared {@code __data_racy} (its races are intended, as KCSAN is told).
+     */
+    public boolean marked(FunctionUnit fn, io.lockcheck.cfg.Event.Access a) {
+        if (a.marked()) return true;
+        LockPath p = a.path();
+        for (int i = p.segments().size(); i > 0; i--) {
+            LockPath field = new LockPath(p.root(), p.segments().subList(0, i));
+            if (field.segments().get(i - 1).startsWith("[")) continue;
+            StructDef d = types.definitions().get(TypeTable.structName(types.typeOf(fn, field.parent())));
+            StructDef.Field f = d == null ? null : d.fields().get(field.lastField());
+            if (f != null && f.annotations().stream().anyMatch(x -> x.kind().equals("data_racy"))) return true;
+            if (field.segments().get(i - 1).startsWith("->")) break;
+        }
+        return false;
+    }
+
     /** Init and teardown functions, and {@code *_locked} functions whose callers hold the locks. */
     public static boolean exempt(FunctionUnit fn) {
         return unshared(fn) || fn.name().endsWith("_locked");

@@ -35,7 +35,7 @@ public final class LocklessReads {
         Map<Event.Access, Node> nodes = new IdentityHashMap<>();
         Map<Event.Access, FlowState> states = new IdentityHashMap<>();
         flow.replay((node, e, st) -> {
-            if (!(e instanceof Event.Access a) || a.marked() || a.kind() != io.lockcheck.cfg.AccessKind.READ) return;
+            if (!(e instanceof Event.Access a) || q.marked(fn, a) || a.kind() != io.lockcheck.cfg.AccessKind.READ) return;
             for (Requirement r : q.requirements(fn, a.path())) {
                 GuardQuery.Status s = q.status(fn, r, st, entry);
                 if (s == GuardQuery.Status.HELD) heldReads.add(new Object[] {a.path(), a.span()});

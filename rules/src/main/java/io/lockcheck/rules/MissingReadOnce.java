@@ -29,7 +29,7 @@ public final class MissingReadOnce implements Rule {
     public void check(RuleContext ctx) {
         LocklessReads lockless = ctx.lockless();
         ctx.flow().replay((node, e, st) -> {
-            if (!(e instanceof Event.Access a) || a.kind() != AccessKind.READ || a.marked()) return;
+            if (!(e instanceof Event.Access a) || a.kind() != AccessKind.READ || ctx.guards().marked(ctx.function(), a)) return;
             String why = lockless.reason(a);
             if (why == null) return;
             String marked = "READ_ONCE(" + a.text() + ")";

@@ -30,7 +30,7 @@ public final class MissingWriteOnce implements Rule {
         // not shared yet (or any more): no reader can race; *_locked helpers store under the lock, still plain
         if (GuardQuery.unshared(ctx.function())) return;
         ctx.flow().replay((node, e, st) -> {
-            if (!(e instanceof Event.Access a) || !a.kind().writes() || a.marked()) return;
+            if (!(e instanceof Event.Access a) || !a.kind().writes() || ctx.guards().marked(ctx.function(), a)) return;
             String key = key(ctx, a.path());
             String reader = key == null ? null : ctx.run().lockless().reader(key);
             if (reader == null) return;

@@ -30,7 +30,7 @@ final class UnlockedAccess {
         GuardQuery q = ctx.guards();
         Set<String> seen = new HashSet<>();
         ctx.flow().replay((node, e, st) -> {
-            if (!(e instanceof Event.Access a) || a.marked() || !kind.owns().test(a) || deferred.test(a)) return;
+            if (!(e instanceof Event.Access a) || q.marked(ctx.function(), a) || !kind.owns().test(a) || deferred.test(a)) return;
             for (Requirement r : q.requirements(ctx.function(), a.path())) {
                 GuardQuery.Status s = q.status(ctx.function(), r, st, ctx.run().entryLocks(ctx.function()));
                 if (s == GuardQuery.Status.HELD || s == GuardQuery.Status.OTHER_INSTANCE) continue;
