@@ -171,7 +171,8 @@ public final class Analyzer {
                 });
             }
         }
-        GuardTable guards = new GuardTable(types, spec, seenLockFields(functions), writes, GuardTable.Thresholds.DEFAULT);
+        GuardTable guards = new GuardTable(types, spec, seenLockFields(functions), writes,
+                new GuardTable.Thresholds(options.inferMinWrites(), options.inferMinShare()));
         Set<String> callbacks = new TreeSet<>();
         for (FunctionUnit f : functions) if (valueNames.contains(f.name()) || usedAsValue(f.name(), functions)) callbacks.add(f.name());
         RunFacts facts = new RunFacts(summaries, new GuardQuery(types, guards, bindings), entry, callerHeld, callerKinds,

@@ -16,9 +16,19 @@ public record AnalyzerOptions(
         Map<String, String> defines,
         Set<String> rules,
         List<Path> specFiles,
-        long maxFileBytes) {
+        long maxFileBytes,
+        int inferMinWrites,
+        double inferMinShare) {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 8L << 20;
+    /** Guard inference defaults: see README "Guard inference" for the measurement behind them. */
+    public static final int DEFAULT_INFER_MIN_WRITES = 3;
+    public static final double DEFAULT_INFER_MIN_SHARE = 0.75;
+
+    public AnalyzerOptions(int jobs, List<Path> includeDirs, Map<String, String> defines, Set<String> rules,
+                           List<Path> specFiles, long maxFileBytes) {
+        this(jobs, includeDirs, defines, rules, specFiles, maxFileBytes, DEFAULT_INFER_MIN_WRITES, DEFAULT_INFER_MIN_SHARE);
+    }
 
     public AnalyzerOptions {
         includeDirs = List.copyOf(includeDirs);
@@ -33,14 +43,14 @@ public record AnalyzerOptions(
     }
 
     public AnalyzerOptions withJobs(int j) {
-        return new AnalyzerOptions(j, includeDirs, defines, rules, specFiles, maxFileBytes);
+        return new AnalyzerOptions(j, includeDirs, defines, rules, specFiles, maxFileBytes, inferMinWrites, inferMinShare);
     }
 
     public AnalyzerOptions withSpecs(List<Path> s) {
-        return new AnalyzerOptions(jobs, includeDirs, defines, rules, s, maxFileBytes);
+        return new AnalyzerOptions(jobs, includeDirs, defines, rules, s, maxFileBytes, inferMinWrites, inferMinShare);
     }
 
     public AnalyzerOptions withRules(Set<String> r) {
-        return new AnalyzerOptions(jobs, includeDirs, defines, r, specFiles, maxFileBytes);
+        return new AnalyzerOptions(jobs, includeDirs, defines, r, specFiles, maxFileBytes, inferMinWrites, inferMinShare);
     }
 }

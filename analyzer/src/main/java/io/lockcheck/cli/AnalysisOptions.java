@@ -30,10 +30,24 @@ final class AnalysisOptions {
             description = "Skip larger files with a notification (default: ${DEFAULT-VALUE}).")
     long maxFileBytes = AnalyzerOptions.DEFAULT_MAX_FILE_BYTES;
 
+    @Option(names = "--infer-min-writes", paramLabel = "N",
+            description = "Infer a field's guard only from at least N writes with the lock held (default: ${DEFAULT-VALUE}).")
+    int inferMinWrites = AnalyzerOptions.DEFAULT_INFER_MIN_WRITES;
+
+    @Option(names = "--infer-min-share", paramLabel = "PERCENT",
+            description = "... and only when the lock is held in at least PERCENT of the field's writes "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int inferMinShare = (int) Math.round(AnalyzerOptions.DEFAULT_INFER_MIN_SHARE * 100);
+
     /** The analyzer options; a non-positive count is a usage error. */
     AnalyzerOptions toOptions(CommandSpec spec, Set<String> rules) {
+        if (inferMinShare < 1 || inferMinShare > 100) {
+            throw new ParameterException(spec.commandLine(),
+                    "invalid value for option '--infer-min-share': must be 1 to 100 but was " + inferMinShare);
+        }
         return new AnalyzerOptions(positive(spec, "--jobs", jobs), includeDirs, MacroDefines.parse(spec, defines), rules,
-                specFiles, positive(spec, "--max-file-size", maxFileBytes));
+                specFiles, positive(spec, "--max-file-size", maxFileBytes), positive(spec, "--infer-min-writes", inferMinWrites),
+                inferMinShare / 100.0);
     }
 
     private static <N extends Number> N positive(CommandSpec spec, String option, N value) {

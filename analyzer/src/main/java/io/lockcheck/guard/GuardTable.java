@@ -15,7 +15,8 @@ import java.util.TreeMap;
 public final class GuardTable {
     /** Inference thresholds: at least this many writes under the lock, and this share of all writes. */
     public record Thresholds(int minHeld, double minShare) {
-        public static final Thresholds DEFAULT = new Thresholds(3, 0.75);
+        public static final Thresholds DEFAULT = new Thresholds(io.lockcheck.AnalyzerOptions.DEFAULT_INFER_MIN_WRITES,
+                io.lockcheck.AnalyzerOptions.DEFAULT_INFER_MIN_SHARE);
     }
 
     private final Map<String, Guard> guards = new TreeMap<>();
