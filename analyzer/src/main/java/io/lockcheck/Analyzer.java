@@ -211,10 +211,11 @@ public final class Analyzer {
         return valueUses.contains(name);
     }
 
-    /** Names of lock fields the code takes or asserts (spec entries may depend on them). */
-    private static Set<String> seenLockFields(List<FunctionUnit> functions) {
-        Set<String> seen = new TreeSet<>();
+    /** Per file, the names of lock fields its code takes or asserts (spec entries may depend on them). */
+    private static Map<Path, Set<String>> seenLockFields(List<FunctionUnit> functions) {
+        Map<Path, Set<String>> byFile = new java.util.HashMap<>();
         for (FunctionUnit f : functions) {
+            Set<String> seen = byFile.computeIfAbsent(f.file(), k -> new TreeSet<>());
             for (var n : f.cfg().nodes()) {
                 for (var e : n.events()) {
                     if (e instanceof io.lockcheck.cfg.Event.Acquire a) seen.add(a.lock().lastField());
@@ -223,7 +224,7 @@ public final class Analyzer {
                 }
             }
         }
-        return seen;
+        return byFile;
     }
 
     private List<Finding> check(FunctionUnit fn, RunFacts facts, List<Notification> notes) {

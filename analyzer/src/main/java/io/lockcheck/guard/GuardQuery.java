@@ -86,12 +86,13 @@ public final class GuardQuery {
             LockPath field = new LockPath(access.root(), segs.subList(0, i + 1));
             LockPath owner = field.parent();
             String name = field.lastField();
-            Guard g = guards.lookup(TypeTable.structName(types.typeOf(fn, owner)), name);
+            Guard g = guards.lookup(TypeTable.structName(types.typeOf(fn, owner)), name, fn.file());
             if (g != null && !g.pointee()) out.add(requirement(fn, g, field));
             if (seg.startsWith("->")) {
                 // the object behind a pointer member may be guarded as a whole (__pt_guarded_by)
                 if (!owner.segments().isEmpty()) {
-                    Guard pg = guards.lookup(TypeTable.structName(types.typeOf(fn, owner.parent())), owner.lastField());
+                    Guard pg = guards.lookup(TypeTable.structName(types.typeOf(fn, owner.parent())), owner.lastField(),
+                            fn.file());
                     if (pg != null && pg.pointee()) out.add(requirement(fn, pg, owner));
                 }
                 break;

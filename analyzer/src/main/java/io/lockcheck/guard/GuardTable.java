@@ -3,7 +3,9 @@ package io.lockcheck.guard;
 import io.lockcheck.lock.LockPath;
 import io.lockcheck.spec.Spec;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,8 +22,23 @@ public final class GuardTable {
     }
 
     private final Map<String, Guard> guards = new TreeMap<>();
+    /** Spec entries that depend on the tree's locking generation (if_seen / unless_seen), by key. */
+    private final Map<String, List<Conditional>> conditional = new TreeMap<>();
+    private final Map<java.nio.file.Path, Set<String>> seenByFile;
+    private final TypeTable types;
 
-    public GuardTable(TypeTable types, Spec spec, Set<String> seenLockFields, WriteStats stats, Thresholds t) {
+    private record Conditional(Guard guard, String ifSeen) {
+    }
+
+    /**
+     * {@code seenByFile}: per file, the lock fields it takes or asserts. A spec entry with
+     * {@code if_seen: gem_lru_mutex} applies in a file that takes that lock, or everywhere when
+     * a known struct has a field of that name ("when the tree has that field").
+     */
+    public GuardTable(TypeTable types, Spec spec, Map<java.nio.file.Path, Set<String>> seenByFile, WriteStats stats,
+                      Thresholds t) {
+        this.types = types;
+        this.seenByFile = seenByFile;
         types.definitions().values().stream().sorted((a, b) -> a.name().compareTo(b.name())).forEach(d ->
                 d.fields().forEach((field, info) -> {
                     for (StructDef.FieldAnnotation a : info.annotations()) {
@@ -34,21 +51,22 @@ public final class GuardTable {
                     }
                 }));
         for (Spec.FieldGuard g : spec.fields()) {
-            if (!applies(g.ifSeen(), seenLockFields)) continue;
             String by = g.guardedBy();
             Guard guard = by.startsWith("global ")
                     ? new Guard(g.struct(), g.field(), null, by.substring(7).strip(), null, Guard.Source.SPEC,
                     "a lock spec", false)
                     : new Guard(g.struct(), g.field(), LockPath.parse(by), null, null, Guard.Source.SPEC,
                     "a lock spec", false);
-            put(guard);
+            if (g.ifSeen() == null) put(guard);
+            else conditional.computeIfAbsent(guard.key(), k -> new ArrayList<>()).add(new Conditional(guard, g.ifSeen()));
         }
         if (stats != null) infer(stats, t);
     }
 
-    private static boolean applies(String ifSeen, Set<String> seen) {
-        if (ifSeen == null) return true;
-        return ifSeen.startsWith("!") ? !seen.contains(ifSeen.substring(1)) : seen.contains(ifSeen);
+    private boolean applies(String ifSeen, java.nio.file.Path file) {
+        String name = ifSeen.startsWith("!") ? ifSeen.substring(1) : ifSeen;
+        boolean seen = types.hasFieldNamed(name) || file != null && seenByFile.getOrDefault(file, Set.of()).contains(name);
+        return ifSeen.startsWith("!") != seen;
     }
 
     private void put(Guard g) {
@@ -57,7 +75,7 @@ public final class GuardTable {
 
     private void infer(WriteStats stats, Thresholds t) {
         stats.fields().forEach((key, f) -> {
-            if (guards.containsKey(key) || f.writes() == 0) return;
+            if (guards.containsKey(key) || conditional.containsKey(key) || f.writes() == 0) return;
             String best = null;
             WriteStats.Candidate bc = null;
             for (var e : f.candidates().entrySet()) {
@@ -88,11 +106,26 @@ public final class GuardTable {
         return candidate.startsWith("rel ") ? 0 : candidate.startsWith("global ") ? 1 : 2;
     }
 
-    public Guard lookup(String struct, String field) {
-        return struct == null ? null : guards.get(struct + "." + field);
+    /** The guard of {@code struct.field} for code in {@code file}: annotations first, then specs, then inference. */
+    public Guard lookup(String struct, String field, java.nio.file.Path file) {
+        if (struct == null) return null;
+        String key = struct + "." + field;
+        Guard g = guards.get(key);
+        if (g != null && g.source() == Guard.Source.ANNOTATION) return g;
+        for (Conditional c : conditional.getOrDefault(key, List.of())) {
+            if (applies(c.ifSeen(), file)) return c.guard();
+        }
+        return g;
     }
 
+    /** Every guard; of generation-dependent spec entries, the ones that hold tree-wide. */
     public Collection<Guard> all() {
-        return guards.values();
+        List<Guard> out = new ArrayList<>(guards.values());
+        conditional.forEach((k, cs) -> {
+            if (guards.containsKey(k)) return;
+            cs.stream().filter(c -> applies(c.ifSeen(), null)).findFirst().ifPresent(c -> out.add(c.guard()));
+        });
+        out.sort(java.util.Comparator.comparing(Guard::key));
+        return out;
     }
 }

@@ -30,6 +30,14 @@ public final class TypeTable {
         });
     }
 
+    /**
+     * True when a struct defined in the analysed code (not merely described by a spec) has a
+     * field of this name: the tree itself has it.
+     */
+    public boolean hasFieldNamed(String field) {
+        return defs.values().stream().anyMatch(d -> d.fields().containsKey(field));
+    }
+
     public Map<String, StructDef> definitions() {
         return defs;
     }

@@ -47,7 +47,7 @@ public final class MissingWriteOnce implements Rule {
 
     private static boolean guarded(RuleContext ctx, String key) {
         int dot = key.indexOf('.');
-        return ctx.guards().guards().lookup(key.substring(0, dot), key.substring(dot + 1)) != null;
+        return ctx.guards().guards().lookup(key.substring(0, dot), key.substring(dot + 1), ctx.function().file()) != null;
     }
 
     private static String key(RuleContext ctx, LockPath p) {

@@ -43,7 +43,11 @@ class CliEndToEndTest {
         Outcome o = lockcheck("check", "--format", "gcc", samples().toString());
         assertEquals(1, o.exit(), o.err());
         List<String> lines = o.out().lines().toList();
-        assertTrue(lines.stream().anyMatch(l -> l.endsWith("[LC008]")), o.out());
+        // the README's quick start: one run over all samples shows every installed rule
+        for (Rule rule : RuleSet.loadAll()) {
+            String tag = "[" + rule.info().id() + "]";
+            assertTrue(lines.stream().anyMatch(l -> l.endsWith(tag)), tag + " missing from the samples run:\n" + o.out());
+        }
         for (String line : lines) {
             assertTrue(GCC_LINE.matcher(line).matches(), "not a gcc diagnostic: " + line);
         }
