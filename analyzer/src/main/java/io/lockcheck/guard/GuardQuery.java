@@ -20,7 +20,7 @@ public final class GuardQuery {
      * lock there, by design. Matched on whole words of the function name.
      */
     private static final Pattern UNSHARED = Pattern.compile(
-            "(^|_)(init|create|alloc|probe|destroy|free|fini|cleanup|teardown|new)(_|$)");
+            "(^|_)(init|create|alloc|probe|destroy|free|fini|cleanup|teardown|new|ctor|dtor|oneinit|preinit)(_|$)");
 
     private final TypeTable types;
     private final GuardTable guards;

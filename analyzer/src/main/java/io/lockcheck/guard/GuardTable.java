@@ -81,8 +81,9 @@ public final class GuardTable {
             for (var e : f.candidates().entrySet()) {
                 WriteStats.Candidate c = e.getValue();
                 if (c.held() < t.minHeld() || c.held() < t.minShare() * f.writes()) continue;
-                // a lock only known by its kind, not tied to the written object, must be held on every write
-                if (e.getKey().startsWith("type ") && c.held() < f.writes()) continue;
+                // a lock not tied to the written object (known only by its kind, or a global such as a
+                // registration mutex held while objects are set up) must be held on every write
+                if (!e.getKey().startsWith("rel ") && c.held() < f.writes()) continue;
                 if (bc == null || c.held() > bc.held() || c.held() == bc.held() && rank(e.getKey()) < rank(best)) {
                     best = e.getKey();
                     bc = c;
