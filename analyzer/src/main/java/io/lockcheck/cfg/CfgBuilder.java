@@ -456,6 +456,11 @@ public final class CfgBuilder {
                 return;
             }
         }
+        if (e instanceof IASTFunctionCallExpression call && ExprLowering.warnCondition(call) != null) {
+            expr.assertFromWarn(call.getArguments()); // WARN_ON(!mutex_is_locked(&l)) still asserts
+            condition(ExprLowering.warnCondition(call), t, f);
+            return;
+        }
         if (e instanceof IASTFunctionCallExpression call && isErrTest(call)) {
             condition(call.getArguments()[0] instanceof IASTExpression x ? x : null, f, t); // IS_ERR(p): p failed
             return;

@@ -45,6 +45,19 @@ final class ExprLowering {
             "drm_WARN_ON_ONCE", "drm_WARN", "drm_WARN_ONCE");
     private static final String MARK = "__lockcheck_";
 
+    /**
+     * The condition a WARN-style macro evaluates to (WARN_ON(x) is !!x): argument 0, or 1 for
+     * the drm_WARN*(dev, x, ...) forms; null when {@code call} is not one.
+     */
+    static IASTExpression warnCondition(IASTFunctionCallExpression call) {
+        if (!(Paths.strip(call.getFunctionNameExpression()) instanceof IASTIdExpression id)) return null;
+        String n = id.getName().toString();
+        if (!WARN_MACROS.contains(n) || n.startsWith("lockdep_")) return null;
+        int i = n.startsWith("drm_") ? 1 : 0;
+        IASTInitializerClause[] args = call.getArguments();
+        return i < args.length && args[i] instanceof IASTExpression e ? e : null;
+    }
+
     private final CfgBuilder builder;
     private final Paths paths;
     private int marked;
@@ -254,7 +267,7 @@ final class ExprLowering {
     }
 
     /** WARN_ON(!mutex_is_locked(&l)) and lockdep_assert(mutex_is_locked(&l)) assert the lock. */
-    private void assertFromWarn(IASTInitializerClause[] args) {
+    void assertFromWarn(IASTInitializerClause[] args) {
         for (IASTInitializerClause a : args) {
             if (!(a instanceof IASTExpression e)) continue;
             e = Paths.strip(e);

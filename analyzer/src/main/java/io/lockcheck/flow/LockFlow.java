@@ -236,11 +236,14 @@ public final class LockFlow {
             out.add(wasHeld ? won : won.withLock(lock, f.with(Held.MAYBE, at, text)));
             return;
         }
-        out.add(won.withFact(var, !successIsZero));
+        // a result already known on this path (a callee with two locks acquired on the same
+        // success value) settles the attempt: only the consistent outcome exists
+        Boolean known = s.fact(var);
+        if (known == null || known == !successIsZero) out.add(won.withFact(var, !successIsZero));
         // a failed attempt leaves the lock ours and not held (never the caller's)
         LockFact before = s.lock(lock);
         LockState lost = before == null ? s.withLock(lock, new LockFact(Held.NO, at, text, false, ctx)) : s;
-        out.add(lost.withFact(var, successIsZero));
+        if (known == null || known == successIsZero) out.add(lost.withFact(var, successIsZero));
     }
 
     private void call(LockState s, Event.Call c, List<LockState> out, FlowState all) {
