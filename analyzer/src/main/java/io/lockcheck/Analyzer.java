@@ -174,7 +174,10 @@ public final class Analyzer {
         GuardTable guards = new GuardTable(types, spec, seenLockFields(functions), writes,
                 new GuardTable.Thresholds(options.inferMinWrites(), options.inferMinShare()));
         Set<String> callbacks = new TreeSet<>();
-        for (FunctionUnit f : functions) if (valueNames.contains(f.name()) || usedAsValue(f.name(), functions)) callbacks.add(f.name());
+        Set<String> valueUses = namesUsedAsValues(functions);
+        for (FunctionUnit f : functions) {
+            if (valueNames.contains(f.name()) || valueUses.contains(f.name())) callbacks.add(f.name());
+        }
         RunFacts facts = new RunFacts(summaries, new GuardQuery(types, guards, bindings), entry, callerHeld, callerKinds,
                 callers, lockless, callbacks, spec);
         Stats stats = new Stats(set.files().size(), failed, functions.size(), withProblems, lines);
@@ -189,26 +192,24 @@ public final class Analyzer {
         }
     }
 
-    private Set<String> valueUses;
-
-    /** True when a function's name is used as a value inside some function body (passed as a callback). */
-    private boolean usedAsValue(String name, List<FunctionUnit> functions) {
-        if (valueUses == null) {
-            valueUses = new TreeSet<>();
-            for (FunctionUnit f : functions) {
-                for (var n : f.cfg().nodes()) {
-                    for (var e : n.events()) {
-                        if (e instanceof io.lockcheck.cfg.Event.Access a && a.path().segments().isEmpty()) {
-                            valueUses.add(a.path().root());
-                        }
-                        if (e instanceof io.lockcheck.cfg.Event.Call c) {
-                            for (var arg : c.args()) if (arg.path() != null && arg.path().segments().isEmpty()) valueUses.add(arg.path().root());
+    /** Names used as values inside function bodies: functions passed as callbacks, among others. */
+    private static Set<String> namesUsedAsValues(List<FunctionUnit> functions) {
+        Set<String> uses = new TreeSet<>();
+        for (FunctionUnit f : functions) {
+            for (var n : f.cfg().nodes()) {
+                for (var e : n.events()) {
+                    if (e instanceof io.lockcheck.cfg.Event.Access a && a.path().segments().isEmpty()) {
+                        uses.add(a.path().root());
+                    }
+                    if (e instanceof io.lockcheck.cfg.Event.Call c) {
+                        for (var arg : c.args()) {
+                            if (arg.path() != null && arg.path().segments().isEmpty()) uses.add(arg.path().root());
                         }
                     }
                 }
             }
         }
-        return valueUses.contains(name);
+        return uses;
     }
 
     /** Per file, the names of lock fields its code takes or asserts (spec entries may depend on them). */
