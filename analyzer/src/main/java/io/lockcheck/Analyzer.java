@@ -114,13 +114,11 @@ public final class Analyzer {
         List<FileFacts> files = parallel(set.files(), f -> FileFacts.of(f, parser, options.maxFileBytes()));
         List<FunctionUnit> functions = new ArrayList<>();
         List<StructDef> structs = new ArrayList<>();
-        Set<String> valueNames = new TreeSet<>();
         int failed = 0, withProblems = 0;
         long lines = 0;
         for (FileFacts ff : files) {
             functions.addAll(ff.functions());
             structs.addAll(ff.structs());
-            valueNames.addAll(ff.initializerNames());
             notes.addAll(ff.notifications());
             failed += ff.failed() ? 1 : 0;
             withProblems += ff.functionsWithProblems();
@@ -128,40 +126,17 @@ public final class Analyzer {
         }
         TypeTable types = new TypeTable(structs, spec.structs());
         Bindings bindings = new Bindings(functions, spec, types);
-        GuardQuery kinds = new GuardQuery(types, null, bindings);
-        Summaries summaries = Summaries.compute(functions, STEP_BUDGET, spec, new Summaries.LockMatch() {
-            @Override
-            public boolean holds(FunctionUnit fn, LockPath lock, io.lockcheck.flow.FlowState st, FunctionUnit callee,
-                                 LockPath calleeLock) {
-                return st.held(lock) != null || kinds.holdsKind(fn, kinds.kindOf(fn, lock), st, Set.of())
-                        || callee != null && kinds.holdsKind(fn, kinds.kindOf(callee, calleeLock), st, Set.of());
-            }
-
-            @Override
-            public String kindOf(FunctionUnit fn, LockPath lock) {
-                return kinds.kindOf(fn, lock);
-            }
-        });
-        List<FunctionFacts> perFunction = parallel(functions, fn -> functionFacts(fn, summaries, types, kinds));
+        Summaries summaries = Summaries.compute(functions, STEP_BUDGET, spec);
+        List<FunctionFacts> perFunction = parallel(functions, fn -> functionFacts(fn, summaries, types));
         WriteStats writes = new WriteStats();
         LocklessFields lockless = new LocklessFields();
         Map<FunctionUnit, Set<LockPath>> entry = new IdentityHashMap<>();
-        Map<FunctionUnit, Set<LockPath>> callerHeld = new IdentityHashMap<>();
-        Map<FunctionUnit, Set<String>> callerKinds = new IdentityHashMap<>();
         Map<FunctionUnit, List<FunctionUnit>> callers = new IdentityHashMap<>();
         for (FunctionFacts ff : perFunction) {
             if (ff == null) continue;
             writes.addAll(ff.writes());
             lockless.addAll(ff.lockless());
             for (FunctionFacts.CallSite c : ff.calls()) {
-                callerHeld.merge(c.callee(), new TreeSet<>(c.held()), (a, b) -> {
-                    a.addAll(b);
-                    return a;
-                });
-                callerKinds.merge(c.callee(), new TreeSet<>(c.heldKinds()), (a, b) -> {
-                    a.addAll(b);
-                    return a;
-                });
                 List<FunctionUnit> cs = callers.computeIfAbsent(c.callee(), k -> new ArrayList<>());
                 if (cs.stream().noneMatch(x -> x == c.caller())) cs.add(c.caller());
                 if (!c.callee().isStatic()) continue; // other callers may exist outside the run
@@ -173,43 +148,17 @@ public final class Analyzer {
         }
         GuardTable guards = new GuardTable(types, spec, seenLockFields(functions), writes,
                 new GuardTable.Thresholds(options.inferMinWrites(), options.inferMinShare()));
-        Set<String> callbacks = new TreeSet<>();
-        Set<String> valueUses = namesUsedAsValues(functions);
-        for (FunctionUnit f : functions) {
-            if (valueNames.contains(f.name()) || valueUses.contains(f.name())) callbacks.add(f.name());
-        }
-        RunFacts facts = new RunFacts(summaries, new GuardQuery(types, guards, bindings), entry, callerHeld, callerKinds,
-                callers, lockless, callbacks, spec);
+        RunFacts facts = new RunFacts(summaries, new GuardQuery(types, guards, bindings), entry, callers, lockless, spec);
         Stats stats = new Stats(set.files().size(), failed, functions.size(), withProblems, lines);
         return new Run(functions, facts, stats);
     }
 
-    private static FunctionFacts functionFacts(FunctionUnit fn, Summaries summaries, TypeTable types, GuardQuery kinds) {
+    private static FunctionFacts functionFacts(FunctionUnit fn, Summaries summaries, TypeTable types) {
         try {
-            return FunctionFacts.of(fn, LockFlow.solve(fn, summaries.calleesOf(fn), STEP_BUDGET), types, summaries, kinds);
+            return FunctionFacts.of(fn, LockFlow.solve(fn, summaries.calleesOf(fn), STEP_BUDGET), types, summaries);
         } catch (RuntimeException | StackOverflowError e) {
             return null; // the rules pass reports the failure for this function
         }
-    }
-
-    /** Names used as values inside function bodies: functions passed as callbacks, among others. */
-    private static Set<String> namesUsedAsValues(List<FunctionUnit> functions) {
-        Set<String> uses = new TreeSet<>();
-        for (FunctionUnit f : functions) {
-            for (var n : f.cfg().nodes()) {
-                for (var e : n.events()) {
-                    if (e instanceof io.lockcheck.cfg.Event.Access a && a.path().segments().isEmpty()) {
-                        uses.add(a.path().root());
-                    }
-                    if (e instanceof io.lockcheck.cfg.Event.Call c) {
-                        for (var arg : c.args()) {
-                            if (arg.path() != null && arg.path().segments().isEmpty()) uses.add(arg.path().root());
-                        }
-                    }
-                }
-            }
-        }
-        return uses;
     }
 
     /** Per file, the names of lock fields its code takes or asserts (spec entries may depend on them). */

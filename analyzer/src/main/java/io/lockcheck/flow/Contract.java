@@ -17,13 +17,8 @@ public record Contract(String function, List<String> params, List<Effect> effect
 
     /**
      * {@code ctx}: the lock is taken with the caller's ww acquire context, which then owns it.
-     * {@code lockKind}: the lock's type-level kind where the requirement arose (it may be
-     * unknown in the functions it is passed up through), or null.
      */
-    public record Effect(Kind kind, LockPath lock, String text, Span site, String source, boolean ctx, String lockKind) {
-        public Effect(Kind kind, LockPath lock, String text, Span site, String source, boolean ctx) {
-            this(kind, lock, text, site, source, ctx, null);
-        }
+    public record Effect(Kind kind, LockPath lock, String text, Span site, String source, boolean ctx) {
     }
 
     public Contract {

@@ -40,30 +40,9 @@ public final class Summaries {
         return compute(all, stepBudget, io.lockcheck.spec.Spec.merge(List.of()));
     }
 
-    /** Whether a function holds a lock at a point, by instance or by a lock of the same bound kind. */
-    public interface LockMatch {
-        /** {@code lock} in the caller's names; {@code calleeLock} the same lock in the callee's. */
-        boolean holds(FunctionUnit fn, io.lockcheck.lock.LockPath lock, FlowState st, FunctionUnit callee,
-                      io.lockcheck.lock.LockPath calleeLock);
-
-        /** The kind of a lock in a function's context, or null. */
-        default String kindOf(FunctionUnit fn, io.lockcheck.lock.LockPath lock) {
-            return null;
-        }
-
-        LockMatch EXACT = (fn, lock, st, callee, calleeLock) -> st.held(lock) != null;
-    }
-
-    private LockMatch match = LockMatch.EXACT;
-
     /** Contracts from the bodies, with spec contracts added (and standing in for functions not in the run). */
     public static Summaries compute(List<FunctionUnit> all, long stepBudget, io.lockcheck.spec.Spec spec) {
-        return compute(all, stepBudget, spec, LockMatch.EXACT);
-    }
-
-    public static Summaries compute(List<FunctionUnit> all, long stepBudget, io.lockcheck.spec.Spec spec, LockMatch match) {
         Summaries s = new Summaries(all, stepBudget);
-        s.match = match;
         for (io.lockcheck.spec.Spec.FunctionContract c : spec.functions()) s.specContracts.putIfAbsent(c.function(), c);
         s.run(all);
         return s;
@@ -144,8 +123,7 @@ public final class Summaries {
                     return cycle.contains(g) ? null : contracts.get(g);
                 };
                 try {
-                    LockFlow.Result flow = LockFlow.solve(f, view, stepBudget);
-                    Contract body = inherit(f, flow, view, Exits.contract(f, flow));
+                    Contract body = Exits.contract(f, LockFlow.solve(f, view, stepBudget));
                     var sc = specContracts.get(f.name());
                     if (sc != null) {
                         List<Contract.Effect> merged = new ArrayList<>(effects(sc, "lock spec"));
@@ -161,38 +139,6 @@ public final class Summaries {
                 }
             }
         }
-    }
-
-    /**
-     * Adds the requirements of callees that this function does not satisfy itself: calling
-     * a function that asserts {@code lru->lock} without taking it means requiring it too.
-     */
-    private Contract inherit(FunctionUnit f, LockFlow.Result flow, LockFlow.Callees view, Contract body) {
-        List<Contract.Effect> extra = new ArrayList<>();
-        flow.replay((node, e, st) -> {
-            if (!(e instanceof Event.Call c)) return;
-            Contract k = view.contract(c);
-            if (k == null) return;
-            for (Contract.Effect eff : k.effects()) {
-                if (eff.kind() != Contract.Kind.REQUIRES) continue;
-                io.lockcheck.lock.LockPath p = k.atCall(eff.lock(), c);
-                if (p == null || match.holds(f, p, st, resolve(f, c.callee()), eff.lock())) continue; // held here
-                io.lockcheck.lock.LockPath entry = f.atEntry(p);
-                if (!Exits.exportable(f, entry)) continue;
-                boolean known = body.effects().stream().anyMatch(x -> x.lock().equals(entry))
-                        || extra.stream().anyMatch(x -> x.lock().equals(entry));
-                if (!known) {
-                    String kind = eff.lockKind() != null ? eff.lockKind() : match.kindOf(resolve(f, c.callee()), eff.lock());
-                    if (kind == null) kind = match.kindOf(f, p);
-                    extra.add(new Contract.Effect(Contract.Kind.REQUIRES, entry, entry.toString(), c.span(),
-                            "required by " + c.callee() + "() (" + eff.source() + ")", false, kind));
-                }
-            }
-        });
-        if (extra.isEmpty()) return body;
-        List<Contract.Effect> all = new ArrayList<>(body.effects());
-        all.addAll(extra);
-        return new Contract(body.function(), body.params(), all);
     }
 
     /** Iterative Tarjan: SCCs come out callees first. */

@@ -13,8 +13,7 @@ import java.util.List;
  * wrong, and counts for the parse-fidelity metric.
  */
 public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockcheck.guard.StructDef> structs,
-                        java.util.Set<String> initializerNames, List<Notification> notifications, int lines,
-                        boolean failed) {
+                        List<Notification> notifications, int lines, boolean failed) {
 
     public int functionsWithProblems() {
         return (int) functions.stream().filter(FunctionUnit::hasProblems).count();
@@ -28,7 +27,7 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockche
             if (size > maxBytes) {
                 notes.add(new Notification(Level.WARNING, file,
                         "file is " + size + " bytes, over the --max-file-size limit of " + maxBytes + "; skipped"));
-                return new FileFacts(file, List.of(), List.of(), java.util.Set.of(), notes, 0, false);
+                return new FileFacts(file, List.of(), List.of(), notes, 0, false);
             }
             SourceText src = SourceText.read(file);
             var tu = parser.parse(src);
@@ -42,7 +41,7 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockche
                 notes.add(new Notification(Level.NOTE, file, bad + " of " + fns.size()
                         + " functions have parse problems; findings in them may be incomplete"));
             }
-            return new FileFacts(file, fns, structs, lowering.namesInInitializers(tu), notes, src.lineCount(), false);
+            return new FileFacts(file, fns, structs, notes, src.lineCount(), false);
         } catch (SourceText.NotText e) {
             notes.add(new Notification(Level.WARNING, file, "not a C source file: " + e.getMessage()));
         } catch (java.nio.file.NoSuchFileException e) {
@@ -58,7 +57,7 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockche
         } catch (Exception | LinkageError | AssertionError e) {
             notes.add(new Notification(Level.ERROR, file, "internal error while analysing: " + e));
         }
-        return new FileFacts(file, List.of(), List.of(), java.util.Set.of(), notes, 0, true);
+        return new FileFacts(file, List.of(), List.of(), notes, 0, true);
     }
 
     private static boolean hasProblemDeclarations(org.eclipse.cdt.core.dom.ast.IASTTranslationUnit tu) {

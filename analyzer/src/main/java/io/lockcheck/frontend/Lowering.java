@@ -46,29 +46,6 @@ public final class Lowering {
         this.source = source;
     }
 
-    /**
-     * Names used as values outside function bodies: the functions put into ops tables
-     * ({@code .recover = a2xx_recover}), whose callers the run cannot see.
-     */
-    public java.util.Set<String> namesInInitializers(IASTTranslationUnit tu) {
-        java.util.Set<String> out = new java.util.TreeSet<>();
-        for (IASTDeclaration d : tu.getDeclarations()) {
-            if (d instanceof IASTFunctionDefinition) continue;
-            d.accept(new ASTVisitor() {
-                {
-                    shouldVisitExpressions = true;
-                }
-
-                @Override
-                public int visit(IASTExpression e) {
-                    if (e instanceof org.eclipse.cdt.core.dom.ast.IASTIdExpression id) out.add(id.getName().toString());
-                    return PROCESS_CONTINUE;
-                }
-            });
-        }
-        return out;
-    }
-
     /** Struct definitions anywhere in the unit (this file and, in precise mode, its headers). */
     public List<io.lockcheck.guard.StructDef> structs(IASTTranslationUnit tu) {
         List<io.lockcheck.guard.StructDef> out = new ArrayList<>();

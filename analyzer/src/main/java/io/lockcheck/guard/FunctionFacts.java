@@ -20,15 +20,11 @@ import java.util.TreeSet;
  */
 public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFields lockless) {
 
-    /**
-     * At a call of {@code callee} from {@code caller}: the locks held, in the callee's parameter
-     * names, and the kinds of all locks held (for objects the callee reaches another way).
-     */
-    public record CallSite(FunctionUnit caller, FunctionUnit callee, Set<LockPath> held, Set<String> heldKinds) {
+    /** At a call of {@code callee} from {@code caller}: the locks held, in the callee's parameter names. */
+    public record CallSite(FunctionUnit caller, FunctionUnit callee, Set<LockPath> held) {
     }
 
-    public static FunctionFacts of(FunctionUnit fn, LockFlow.Result flow, TypeTable types, Summaries summaries,
-                                   GuardQuery kinds) {
+    public static FunctionFacts of(FunctionUnit fn, LockFlow.Result flow, TypeTable types, Summaries summaries) {
         WriteStats stats = new WriteStats();
         List<CallSite> calls = new ArrayList<>();
         LocklessFields lockless = new LocklessFields();
@@ -56,21 +52,14 @@ public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFie
                 if (!a.marked() && !GuardQuery.unshared(fn)) write(fn, a, st, types, stats);
             } else if (e instanceof Event.Call c) {
                 FunctionUnit g = summaries.resolve(fn, c.callee());
-                if (g != null) {
-                    Set<String> heldKinds = new TreeSet<>();
-                    for (LockPath l : st.locks()) {
-                        String k = st.held(l) == Held.YES ? kinds.kindOf(fn, l) : null;
-                        if (k != null) heldKinds.add(k);
-                    }
-                    calls.add(new CallSite(fn, g, toCallee(fn, c, g, st), heldKinds));
-                }
+                if (g != null) calls.add(new CallSite(fn, g, toCallee(fn, c, g, st)));
             }
         });
         return new FunctionFacts(stats, calls, lockless);
     }
 
     /** "struct.field" of the field an access ends in, or null when its owner's type is unknown. */
-    static String key(FunctionUnit fn, LockPath path, TypeTable types) {
+    public static String key(FunctionUnit fn, LockPath path, TypeTable types) {
         if (path.segments().isEmpty() || path.segments().get(path.segments().size() - 1).startsWith("[")) return null;
         String struct = TypeTable.structName(types.typeOf(fn, path.parent()));
         return struct == null || struct.equals("void") ? null : struct + "." + path.lastField();

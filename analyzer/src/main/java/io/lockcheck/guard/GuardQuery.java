@@ -115,22 +115,6 @@ public final class GuardQuery {
         return bindings.resolve(types.typedForm(fn, lock));
     }
 
-    /** Whether some lock of {@code kind} is held on every path at {@code st} (or by every caller). */
-    public boolean holdsKind(FunctionUnit fn, String kind, FlowState st, Set<LockPath> entry) {
-        if (kind == null) return false;
-        for (LockPath l : st.locks()) {
-            if (st.held(l) == Held.YES && kind.equals(kindOf(fn, l))) return true;
-        }
-        for (LockPath l : entry) if (kind.equals(kindOf(fn, l))) return true;
-        return false;
-    }
-
-    /** Whether {@code lock} (or, for LC006 to judge, another lock of its kind) is held in {@code st}. */
-    public Status lockStatus(FunctionUnit fn, LockPath lock, FlowState st, Set<LockPath> entry) {
-        String typed = kindOf(fn, lock);
-        return status(fn, new Requirement(null, lock, lock, typed), st, entry);
-    }
-
     /**
      * Whether the state holds what {@code r} needs. {@code entry}: locks every caller holds
      * (for static functions). A held lock of the same kind but another instance is

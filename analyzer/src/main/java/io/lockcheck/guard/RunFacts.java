@@ -14,14 +14,7 @@ import java.util.Set;
  * knowledge, and for static functions the locks every caller holds on entry.
  */
 public record RunFacts(Summaries summaries, GuardQuery guards, Map<FunctionUnit, Set<LockPath>> entryLocks,
-                       Map<FunctionUnit, Set<LockPath>> someCallerHolds, Map<FunctionUnit, Set<String>> callerKinds,
-                       Map<FunctionUnit, List<FunctionUnit>> callers, LocklessFields lockless, Set<String> callbacks,
-                       Spec spec) {
-    /** Kinds of locks ({@code a6xx_gpu.gmu.lock}) some caller holds when calling {@code f}. */
-    public Set<String> callerKinds(FunctionUnit f) {
-        return callerKinds.getOrDefault(f, Set.of());
-    }
-
+                       Map<FunctionUnit, List<FunctionUnit>> callers, LocklessFields lockless, Spec spec) {
     /** The functions in the run that call {@code f}. */
     public List<FunctionUnit> callers(FunctionUnit f) {
         return callers.getOrDefault(f, List.of());
@@ -31,8 +24,4 @@ public record RunFacts(Summaries summaries, GuardQuery guards, Map<FunctionUnit,
         return entryLocks.getOrDefault(f, Set.of());
     }
 
-    /** Locks at least one caller in the run holds when calling {@code f}, in f's parameter names. */
-    public Set<LockPath> someCallerHolds(FunctionUnit f) {
-        return someCallerHolds.getOrDefault(f, Set.of());
-    }
 }

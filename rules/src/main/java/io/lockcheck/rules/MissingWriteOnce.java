@@ -1,13 +1,13 @@
 package io.lockcheck.rules;
 
 import io.lockcheck.cfg.Event;
+import io.lockcheck.guard.FunctionFacts;
 import io.lockcheck.guard.GuardQuery;
 import io.lockcheck.rule.Fix;
 import io.lockcheck.rule.Level;
 import io.lockcheck.rule.Rule;
 import io.lockcheck.rule.RuleContext;
 import io.lockcheck.rule.RuleInfo;
-import io.lockcheck.lock.LockPath;
 
 import java.util.List;
 
@@ -31,7 +31,7 @@ public final class MissingWriteOnce implements Rule {
         if (GuardQuery.unshared(ctx.function())) return;
         ctx.flow().replay((node, e, st) -> {
             if (!(e instanceof Event.Access a) || !a.kind().writes() || ctx.guards().marked(ctx.function(), a)) return;
-            String key = key(ctx, a.path());
+            String key = FunctionFacts.key(ctx.function(), a.path(), ctx.guards().types());
             String reader = key == null ? null : ctx.run().lockless().reader(key);
             if (reader == null) return;
             // an unmarked lockless reader is deliberate only on a field with a known guard
@@ -48,11 +48,5 @@ public final class MissingWriteOnce implements Rule {
     private static boolean guarded(RuleContext ctx, String key) {
         int dot = key.indexOf('.');
         return ctx.guards().guards().lookup(key.substring(0, dot), key.substring(dot + 1), ctx.function().file()) != null;
-    }
-
-    private static String key(RuleContext ctx, LockPath p) {
-        if (p.segments().isEmpty() || p.segments().get(p.segments().size() - 1).startsWith("[")) return null;
-        String s = io.lockcheck.guard.TypeTable.structName(ctx.guards().types().typeOf(ctx.function(), p.parent()));
-        return s == null ? null : s + "." + p.lastField();
     }
 }
