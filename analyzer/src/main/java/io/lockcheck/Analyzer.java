@@ -126,14 +126,17 @@ public final class Analyzer {
         }
         TypeTable types = new TypeTable(structs, spec.structs());
         Bindings bindings = new Bindings(functions, spec, types);
-        Summaries summaries = Summaries.compute(functions, STEP_BUDGET, spec);
-        List<FunctionFacts> perFunction = parallel(functions, fn -> functionFacts(fn, summaries, types));
+        io.lockcheck.guard.Coverage coverage = new io.lockcheck.guard.Coverage(types, bindings);
+        Summaries summaries = Summaries.compute(functions, STEP_BUDGET, spec, coverage);
+        List<FunctionFacts> perFunction = parallel(functions, fn -> functionFacts(fn, summaries, types, coverage));
         WriteStats writes = new WriteStats();
         LocklessFields lockless = new LocklessFields();
         Map<FunctionUnit, Set<LockPath>> entry = new IdentityHashMap<>();
         Map<FunctionUnit, List<FunctionUnit>> callers = new IdentityHashMap<>();
+        List<io.lockcheck.flow.Contract.Effect> heldRequirements = new ArrayList<>();
         for (FunctionFacts ff : perFunction) {
             if (ff == null) continue;
+            heldRequirements.addAll(ff.heldRequirements());
             writes.addAll(ff.writes());
             lockless.addAll(ff.lockless());
             for (FunctionFacts.CallSite c : ff.calls()) {
@@ -148,14 +151,17 @@ public final class Analyzer {
         }
         GuardTable guards = new GuardTable(types, spec, seenLockFields(functions), writes,
                 new GuardTable.Thresholds(options.inferMinWrites(), options.inferMinShare()));
-        RunFacts facts = new RunFacts(summaries, new GuardQuery(types, guards, bindings), entry, callers, lockless, spec);
+        RunFacts facts = new RunFacts(summaries, new GuardQuery(types, guards, bindings), entry, callers, lockless, spec,
+                coverage, new io.lockcheck.guard.CallerLocks(summaries, heldRequirements),
+                new io.lockcheck.guard.LockFamilies(functions, summaries, types, bindings));
         Stats stats = new Stats(set.files().size(), failed, functions.size(), withProblems, lines);
         return new Run(functions, facts, stats);
     }
 
-    private static FunctionFacts functionFacts(FunctionUnit fn, Summaries summaries, TypeTable types) {
+    private static FunctionFacts functionFacts(FunctionUnit fn, Summaries summaries, TypeTable types,
+                                               io.lockcheck.flow.LockMatch match) {
         try {
-            return FunctionFacts.of(fn, LockFlow.solve(fn, summaries.calleesOf(fn), STEP_BUDGET), types, summaries);
+            return FunctionFacts.of(fn, LockFlow.solve(fn, summaries.calleesOf(fn), STEP_BUDGET), types, summaries, match);
         } catch (RuntimeException | StackOverflowError e) {
             return null; // the rules pass reports the failure for this function
         }

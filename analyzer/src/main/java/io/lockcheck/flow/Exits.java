@@ -160,7 +160,7 @@ public final class Exits {
     }
 
     /** A lock callers can name: rooted at a parameter or a global, not at a local. */
-    static boolean exportable(FunctionUnit f, LockPath lock) {
+    public static boolean exportable(FunctionUnit f, LockPath lock) {
         String root = lock.root();
         if (root.startsWith("$") || root.startsWith("container_of(")) return false;
         return f.params().contains(root) || !f.locals().contains(root);

@@ -24,10 +24,21 @@ public final class Summaries {
     private final Map<String, FunctionUnit> byStaticKey = new HashMap<>();
     private final Map<String, FunctionUnit> byName = new HashMap<>();
     private final Map<FunctionUnit, Contract> contracts = new IdentityHashMap<>();
+    /** Handed-on requirements by the effect they add to their owner's contract (identity). */
+    private final Map<Contract.Effect, PassedOn> passedOn = new IdentityHashMap<>();
+    /** Per callee effect, the callers' effects handed on from it. */
+    private final Map<Contract.Effect, List<PassedOn>> heirs = new IdentityHashMap<>();
+    /** The function whose contract holds an effect. */
+    private final Map<Contract.Effect, FunctionUnit> owners = new IdentityHashMap<>();
+    /** Per handed-on effect, the union of its requirements' kinds, and whether any is fuzzy. */
+    private final Map<Contract.Effect, java.util.Set<String>> handedKinds = new IdentityHashMap<>();
+    private final Map<Contract.Effect, Boolean> handedFuzzy = new IdentityHashMap<>();
     private final long stepBudget;
+    private final LockMatch match;
 
-    private Summaries(List<FunctionUnit> all, long stepBudget) {
+    private Summaries(List<FunctionUnit> all, long stepBudget, LockMatch match) {
         this.stepBudget = stepBudget;
+        this.match = match;
         List<FunctionUnit> sorted = new ArrayList<>(all);
         sorted.sort(Comparator.comparing((FunctionUnit f) -> f.file().toString()).thenComparing(f -> f.span().line()));
         for (FunctionUnit f : sorted) {
@@ -42,7 +53,13 @@ public final class Summaries {
 
     /** Contracts from the bodies, with spec contracts added (and standing in for functions not in the run). */
     public static Summaries compute(List<FunctionUnit> all, long stepBudget, io.lockcheck.spec.Spec spec) {
-        Summaries s = new Summaries(all, stepBudget);
+        return compute(all, stepBudget, spec, LockMatch.EXACT);
+    }
+
+    /** As above; {@code match} decides whether a caller holds what a callee requires (for handed-on requirements). */
+    public static Summaries compute(List<FunctionUnit> all, long stepBudget, io.lockcheck.spec.Spec spec,
+                                    LockMatch match) {
+        Summaries s = new Summaries(all, stepBudget, match);
         for (io.lockcheck.spec.Spec.FunctionContract c : spec.functions()) s.specContracts.putIfAbsent(c.function(), c);
         s.run(all);
         return s;
@@ -66,6 +83,14 @@ public final class Summaries {
 
     /** The spec contract of a function defined outside the run, or null. */
     private Contract specOnly(String name) {
+        if (name == null) return null; // a call through a function pointer
+        // one object per function: effects are told apart by identity (handed-on requirements)
+        return specOnly.computeIfAbsent(name, n -> java.util.Optional.ofNullable(newSpecOnly(n))).orElse(null);
+    }
+
+    private final Map<String, java.util.Optional<Contract>> specOnly = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Contract newSpecOnly(String name) {
         var c = specContracts.get(name);
         if (c == null) return null;
         List<String> params = new ArrayList<>();
@@ -78,6 +103,38 @@ public final class Summaries {
         if (callee == null) return null;
         FunctionUnit f = byStaticKey.get(caller.file() + "#" + callee);
         return f != null ? f : byName.get(callee);
+    }
+
+    /** How a handed-on requirement came about, or null when the effect is its function's own. */
+    public PassedOn passedOn(Contract.Effect e) {
+        return passedOn.get(e);
+    }
+
+    /** The kinds of a required lock as its function and those below saw them. */
+    public java.util.Set<String> kinds(Contract.Effect e) {
+        if (passedOn.containsKey(e)) return handedKinds.get(e);
+        FunctionUnit owner = owners.get(e);
+        if (owner == null) return java.util.Set.of();
+        java.util.Set<String> out = new java.util.TreeSet<>(match.kinds(owner, e.lock()));
+        // the lock as the body wrote it (priv->lru.lock): its local may have the declared type
+        io.lockcheck.lock.LockPath written = io.lockcheck.lock.LockPath.parse(e.text());
+        if (written != null) out.addAll(match.kinds(owner, written));
+        return out;
+    }
+
+    /** A requirement reached through some function's local: callers can match it by kind or name only. */
+    public boolean fuzzy(Contract.Effect e) {
+        return handedFuzzy.containsKey(e);
+    }
+
+    /** The callers' requirements handed on from {@code e}. */
+    public List<PassedOn> heirs(Contract.Effect e) {
+        return heirs.getOrDefault(e, List.of());
+    }
+
+    /** The function whose contract has {@code e}; null for a spec-only contract. */
+    public FunctionUnit owner(Contract.Effect e) {
+        return owners.get(e);
     }
 
     public Contract contract(FunctionUnit f) {
@@ -123,7 +180,8 @@ public final class Summaries {
                     return cycle.contains(g) ? null : contracts.get(g);
                 };
                 try {
-                    Contract body = Exits.contract(f, LockFlow.solve(f, view, stepBudget));
+                    LockFlow.Result flow = LockFlow.solve(f, view, stepBudget);
+                    Contract body = Exits.contract(f, flow);
                     var sc = specContracts.get(f.name());
                     if (sc != null) {
                         List<Contract.Effect> merged = new ArrayList<>(effects(sc, "lock spec"));
@@ -132,6 +190,18 @@ public final class Summaries {
                         }
                         body = new Contract(f.name(), f.params(), merged);
                     }
+                    List<PassedOn> handed = PassedOn.of(f, flow, view, body, match, this);
+                    if (!handed.isEmpty()) {
+                        List<Contract.Effect> effs = new ArrayList<>(body.effects());
+                        for (PassedOn p : handed) {
+                            if (passedOn.putIfAbsent(p.effect(), p) == null) effs.add(p.effect());
+                            handedKinds.computeIfAbsent(p.effect(), k -> new java.util.TreeSet<>()).addAll(p.kinds());
+                            if (p.fuzzy()) handedFuzzy.put(p.effect(), Boolean.TRUE);
+                            heirs.computeIfAbsent(p.from(), k -> new ArrayList<>()).add(p);
+                        }
+                        body = new Contract(body.function(), body.params(), effs);
+                    }
+                    for (Contract.Effect e : body.effects()) owners.put(e, f);
                     contracts.put(f, body);
                 } catch (RuntimeException | StackOverflowError e) {
                     // the rules pass reports the same failure for this function; callers see no contract

@@ -20,6 +20,12 @@ import java.util.TreeMap;
 public final class Bindings {
     /** typed target -> typed value; a target bound to two different locks is dropped. */
     private final Map<String, String> map = new TreeMap<>();
+    /** Where each binding was made: the first call that made it. */
+    private final Map<String, Site> sites = new TreeMap<>();
+
+    /** A binding call: {@code drm_gem_lru_init()} in {@code function} at {@code span}. */
+    public record Site(FunctionUnit function, io.lockcheck.cfg.Span span, String callee) {
+    }
 
     public Bindings(List<FunctionUnit> functions, Spec spec, TypeTable types) {
         Map<String, List<Spec.Binding>> byFunction = new TreeMap<>();
@@ -38,6 +44,7 @@ public final class Bindings {
                         String v = types.rootForm(f, value);
                         if (t == null || v == null || t.equals(v)) continue;
                         String old = map.putIfAbsent(t, v);
+                        if (old == null) sites.put(t, new Site(f, c.span(), c.callee()));
                         if (old != null && !old.equals(v)) conflicts.put(t, v);
                     }
                 }
@@ -71,6 +78,19 @@ public final class Bindings {
     /** The typed lock a typed lock is bound to, or the lock itself. */
     public String resolve(String typed) {
         return typed == null ? null : map.getOrDefault(typed, typed);
+    }
+
+    /** The kind of a lock in {@code fn}: its type-level form with bindings applied; null if unknown. */
+    public String kindOf(TypeTable types, FunctionUnit fn, LockPath lock) {
+        if (fn == null || lock == null) return null;
+        String root = types.rootForm(fn, lock);
+        if (binds(root)) return resolve(root);
+        return resolve(types.typedForm(fn, lock));
+    }
+
+    /** Where {@code typed} was bound, or null. */
+    public Site site(String typed) {
+        return map.containsKey(typed) ? sites.get(typed) : null;
     }
 
     public boolean binds(String typed) {

@@ -3,7 +3,9 @@ package io.lockcheck.guard;
 import io.lockcheck.cfg.Arg;
 import io.lockcheck.cfg.Event;
 import io.lockcheck.cfg.FunctionUnit;
+import io.lockcheck.flow.Contract;
 import io.lockcheck.flow.FlowState;
+import io.lockcheck.flow.LockMatch;
 import io.lockcheck.flow.Held;
 import io.lockcheck.flow.LockFlow;
 import io.lockcheck.flow.Summaries;
@@ -18,14 +20,21 @@ import java.util.TreeSet;
  * What one function contributes to run-wide guard knowledge: inference evidence from its plain
  * writes, and the locks it holds at each call of a static function (for callee entry lock sets).
  */
-public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFields lockless) {
+public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFields lockless,
+                            List<Contract.Effect> heldRequirements) {
 
     /** At a call of {@code callee} from {@code caller}: the locks held, in the callee's parameter names. */
     public record CallSite(FunctionUnit caller, FunctionUnit callee, Set<LockPath> held) {
     }
 
-    public static FunctionFacts of(FunctionUnit fn, LockFlow.Result flow, TypeTable types, Summaries summaries) {
+    /**
+     * {@code heldRequirements}: callee requirements this function holds (on some path at least)
+     * where it calls them; evidence that callers are meant to hold them.
+     */
+    public static FunctionFacts of(FunctionUnit fn, LockFlow.Result flow, TypeTable types, Summaries summaries,
+                                   LockMatch match) {
         WriteStats stats = new WriteStats();
+        List<Contract.Effect> heldRequirements = new ArrayList<>();
         List<CallSite> calls = new ArrayList<>();
         LocklessFields lockless = new LocklessFields();
         boolean unshared = GuardQuery.exempt(fn);
@@ -53,9 +62,14 @@ public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFie
             } else if (e instanceof Event.Call c) {
                 FunctionUnit g = summaries.resolve(fn, c.callee());
                 if (g != null) calls.add(new CallSite(fn, g, toCallee(fn, c, g, st)));
+                Contract k = summaries.contractOf(fn, c.callee());
+                for (Contract.Effect r : k == null ? List.<Contract.Effect>of() : k.effects()) {
+                    LockPath p = r.kind() == Contract.Kind.REQUIRES ? k.atCall(r.lock(), c) : null;
+                    if (p != null && match.heldIn(fn, p, summaries.kinds(r), st) != Held.NO) heldRequirements.add(r);
+                }
             }
         });
-        return new FunctionFacts(stats, calls, lockless);
+        return new FunctionFacts(stats, calls, lockless, heldRequirements);
     }
 
     /** "struct.field" of the field an access ends in, or null when its owner's type is unknown. */

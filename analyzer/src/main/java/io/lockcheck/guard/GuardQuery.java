@@ -109,10 +109,7 @@ public final class GuardQuery {
 
     /** The kind of a lock in {@code fn}: its type-level form with bindings applied; null if unknown. */
     public String kindOf(FunctionUnit fn, LockPath lock) {
-        if (fn == null || lock == null) return null;
-        String root = types.rootForm(fn, lock);
-        if (bindings.binds(root)) return bindings.resolve(root);
-        return bindings.resolve(types.typedForm(fn, lock));
+        return bindings.kindOf(types, fn, lock);
     }
 
     /**
@@ -140,5 +137,14 @@ public final class GuardQuery {
             }
         }
         return Status.NOT_HELD;
+    }
+
+    /** For OTHER_INSTANCE: the held lock of the required kind (the wrong instance), or null. */
+    public LockPath heldInstead(FunctionUnit fn, Requirement r, FlowState st) {
+        if (r.typed() == null) return null;
+        for (LockPath held : st.locks()) {
+            if (st.held(held) == Held.YES && r.typed().equals(kindOf(fn, held)) && !held.equals(r.lock())) return held;
+        }
+        return null;
     }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
  * knowledge, and for static functions the locks every caller holds on entry.
  */
 public record RunFacts(Summaries summaries, GuardQuery guards, Map<FunctionUnit, Set<LockPath>> entryLocks,
-                       Map<FunctionUnit, List<FunctionUnit>> callers, LocklessFields lockless, Spec spec) {
+                       Map<FunctionUnit, List<FunctionUnit>> callers, LocklessFields lockless, Spec spec,
+                       Coverage coverage, CallerLocks callerLocks, LockFamilies families) {
     /** The functions in the run that call {@code f}. */
     public List<FunctionUnit> callers(FunctionUnit f) {
         return callers.getOrDefault(f, List.of());

@@ -120,4 +120,24 @@ public final class TypeTable {
         }
         return null;
     }
+
+    /**
+     * The lock path anchored at every prefix whose type is declared: the root's, and those an
+     * alias local typed ({@code obj->dev->dev_private} from {@code struct msm_drm_private *priv}),
+     * root first. Bindings are stated in these forms.
+     */
+    public List<String> anchoredForms(FunctionUnit fn, LockPath lock) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int cut = 0; cut < lock.segments().size(); cut++) {
+            LockPath prefix = new LockPath(lock.root(), lock.segments().subList(0, cut));
+            String s = structName(fn.types().get(prefix.toString()));
+            if (s == null) continue;
+            StringBuilder b = new StringBuilder(s);
+            for (String seg : lock.segments().subList(cut, lock.segments().size())) {
+                b.append('.').append(seg.startsWith("->") ? seg.substring(2) : seg.startsWith(".") ? seg.substring(1) : seg);
+            }
+            out.add(b.toString());
+        }
+        return out;
+    }
 }

@@ -120,6 +120,12 @@ public final class RuleContext {
             return this;
         }
 
+        /** A related location in another function's file. */
+        public Draft related(Location l, String msg) {
+            if (l != null) related.add(new Step(l, msg));
+            return this;
+        }
+
         /** Adds a step to the named thread's trace (one thread: a code flow; two: a race witness). */
         public Draft step(String thread, Location l, String msg) {
             threads.computeIfAbsent(thread, k -> new ArrayList<>()).add(new Step(l, msg));

@@ -14,6 +14,8 @@ public final class BuiltinRules implements RuleSet {
                 new UnlockedWrite(),
                 new MissingReadOnce(),
                 new MissingWriteOnce(),
+                new LockNotHeldForCall(),
+                new WrongLockInstance(),
                 new UnstableLock(),
                 new LockImbalance());
     }
