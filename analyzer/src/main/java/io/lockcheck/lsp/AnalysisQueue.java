@@ -71,11 +71,17 @@ final class AnalysisQueue implements AutoCloseable {
         return l != null && l == request;
     }
 
-    /** Stops taking requests; a running analysis is abandoned (its thread is a daemon). */
+    /**
+     * Stops taking requests and publishes nothing more; queued ones are skipped and a running
+     * one is left to end on its own (its thread is a daemon). Not interrupted: an interrupt
+     * while it writes to an interruptible channel would close the connection to the client.
+     */
     @Override
     public void close() {
-        latest.clear();
-        worker.shutdownNow();
+        synchronized (this) {
+            latest.clear();
+        }
+        worker.shutdown();
     }
 
     /** For tests: waits until every request taken so far has run or been skipped. */
