@@ -53,4 +53,8 @@ public record AnalyzerOptions(
     public AnalyzerOptions withRules(Set<String> r) {
         return new AnalyzerOptions(jobs, includeDirs, defines, r, specFiles, maxFileBytes, inferMinWrites, inferMinShare);
     }
+
+    public AnalyzerOptions withIncludeDirs(List<Path> dirs) {
+        return new AnalyzerOptions(jobs, dirs, defines, rules, specFiles, maxFileBytes, inferMinWrites, inferMinShare);
+    }
 }
