@@ -134,9 +134,11 @@ public final class Analyzer {
         Map<FunctionUnit, Set<LockPath>> entry = new IdentityHashMap<>();
         Map<FunctionUnit, List<FunctionUnit>> callers = new IdentityHashMap<>();
         List<io.lockcheck.flow.Contract.Effect> heldRequirements = new ArrayList<>();
+        Set<String> callbackLocks = new TreeSet<>();
         for (FunctionFacts ff : perFunction) {
             if (ff == null) continue;
             heldRequirements.addAll(ff.heldRequirements());
+            callbackLocks.addAll(ff.callbackLocks());
             writes.addAll(ff.writes());
             lockless.addAll(ff.lockless());
             for (FunctionFacts.CallSite c : ff.calls()) {
@@ -152,7 +154,7 @@ public final class Analyzer {
         GuardTable guards = new GuardTable(types, spec, seenLockFields(functions), writes,
                 new GuardTable.Thresholds(options.inferMinWrites(), options.inferMinShare()));
         RunFacts facts = new RunFacts(summaries, new GuardQuery(types, guards, bindings), entry, callers, lockless, spec,
-                coverage, new io.lockcheck.guard.CallerLocks(summaries, heldRequirements),
+                coverage, new io.lockcheck.guard.CallerLocks(summaries, heldRequirements, callers, callbackLocks),
                 new io.lockcheck.guard.LockFamilies(functions, summaries, types, bindings));
         Stats stats = new Stats(set.files().size(), failed, functions.size(), withProblems, lines);
         return new Run(functions, facts, stats);

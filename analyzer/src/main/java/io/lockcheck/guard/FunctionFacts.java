@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * writes, and the locks it holds at each call of a static function (for callee entry lock sets).
  */
 public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFields lockless,
-                            List<Contract.Effect> heldRequirements) {
+                            List<Contract.Effect> heldRequirements, Set<String> callbackLocks) {
 
     /** At a call of {@code callee} from {@code caller}: the locks held, in the callee's parameter names. */
     public record CallSite(FunctionUnit caller, FunctionUnit callee, Set<LockPath> held) {
@@ -29,12 +29,15 @@ public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFie
 
     /**
      * {@code heldRequirements}: callee requirements this function holds (on some path at least)
-     * where it calls them; evidence that callers are meant to hold them.
+     * where it calls them; evidence that callers are meant to hold them. {@code callbackLocks}:
+     * signatures ({@link OpaqueLockers#signature}) of the locks held at calls through function
+     * pointers, which callbacks may rely on.
      */
     public static FunctionFacts of(FunctionUnit fn, LockFlow.Result flow, TypeTable types, Summaries summaries,
                                    LockMatch match) {
         WriteStats stats = new WriteStats();
         List<Contract.Effect> heldRequirements = new ArrayList<>();
+        Set<String> callbackLocks = new TreeSet<>();
         List<CallSite> calls = new ArrayList<>();
         LocklessFields lockless = new LocklessFields();
         boolean unshared = GuardQuery.exempt(fn);
@@ -65,11 +68,20 @@ public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFie
                 Contract k = summaries.contractOf(fn, c.callee());
                 for (Contract.Effect r : k == null ? List.<Contract.Effect>of() : k.effects()) {
                     LockPath p = r.kind() == Contract.Kind.REQUIRES ? k.atCall(r.lock(), c) : null;
-                    if (p != null && match.heldIn(fn, p, summaries.kinds(r), st) != Held.NO) heldRequirements.add(r);
+                    if (p != null && (match.heldIn(fn, p, summaries.kinds(r), st) != Held.NO
+                            || OpaqueLockers.find(fn, p, summaries) != null)) {
+                        heldRequirements.add(r);
+                    }
+                }
+                if (c.callee() == null) {
+                    // a call through a function pointer (an ops callback) made with these locks held
+                    for (LockPath l : st.locks()) {
+                        if (st.held(l) == Held.YES) callbackLocks.add(OpaqueLockers.signature(l));
+                    }
                 }
             }
         });
-        return new FunctionFacts(stats, calls, lockless, heldRequirements);
+        return new FunctionFacts(stats, calls, lockless, heldRequirements, callbackLocks);
     }
 
     /** "struct.field" of the field an access ends in, or null when its owner's type is unknown. */

@@ -49,9 +49,12 @@ public final class LockNotHeldForCall implements Rule {
                 if (r.kind() != Contract.Kind.REQUIRES) continue;
                 LockPath p = k.atCall(r.lock(), c);
                 if (p == null || p.root().equals("NULL") || ctx.run().entryLocks(fn).contains(fn.atEntry(p))) continue;
-                if (opaqueLocker(ctx, p) != null) continue;
+                if (io.lockcheck.guard.OpaqueLockers.find(fn, p, summaries) != null) continue;
                 Held held = ctx.run().coverage().heldIn(fn, p, summaries.kinds(r), st);
                 if (held == Held.YES) continue;
+                // reached through this function's locals: its callers cannot hold it for it, and
+                // whether it should (a lookup, a container_of) is not known well enough to judge
+                if (!io.lockcheck.flow.Exits.exportable(fn, fn.atEntry(p))) continue;
                 // handed on to this function's callers, some of which take it: they decide
                 Contract.Effect handed = handedOn(summaries.contract(fn), fn.atEntry(p));
                 if (handed == null || callers.heldAbove(handed)) continue;
@@ -66,31 +69,6 @@ public final class LockNotHeldForCall implements Rule {
                 report(ctx, c, r, p, held, kinds);
             }
         });
-    }
-
-    private static final java.util.regex.Pattern LOCKING = java.util.regex.Pattern.compile("(?i)lock|reserve|acquire");
-
-    /**
-     * A call in this function, to a function lockcheck cannot see into (a static inline in a
-     * header, in fast mode), whose name says it locks and whose argument is the required lock's
-     * object: {@code amdgpu_bo_reserve(bo, false)} before {@code ttm_bo_validate(&bo->tbo, ...)}.
-     * The lock may well be held; LC005 stays silent.
-     */
-    private static String opaqueLocker(RuleContext ctx, LockPath lock) {
-        FunctionUnit fn = ctx.function();
-        java.util.Set<String> roots = new java.util.HashSet<>(java.util.List.of(lock.root(), fn.atEntry(lock).root()));
-        for (var n : fn.cfg().nodes()) {
-            for (Event e : n.events()) {
-                if (!(e instanceof Event.Call c) || c.callee() == null || !LOCKING.matcher(c.callee()).find()) continue;
-                if (ctx.callee(c) != null || ctx.contract(c) != null) continue;
-                for (var a : c.args()) {
-                    if (a.path() != null && (roots.contains(a.path().root()) || roots.contains(fn.atEntry(a.path()).root()))) {
-                        return c.callee();
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     private static Contract.Effect handedOn(Contract own, LockPath lock) {
