@@ -48,7 +48,7 @@ record ChangedFiles(List<Path> files, Map<Path, BitSet> lines, List<Path> alsoUn
         if (rev.equals("HEAD") && !git.succeeds("rev-parse", "--verify", "--quiet", "HEAD^{commit}")) {
             base = git.text("hash-object", "-t", "tree", "--stdin").strip(); // no commit yet: the empty tree
         }
-        List<String> diff = new ArrayList<>(List.of("diff", "--no-ext-diff", "--no-textconv", "--diff-filter=d"));
+        List<String> diff = new ArrayList<>(List.of("diff", "--no-ext-diff", "--no-textconv", "--find-renames", "--diff-filter=d"));
         if (staged) {
             diff.add("--cached");
         }
