@@ -36,6 +36,7 @@ class PreCommitHookIT {
     private Path preCommit;
     private Path bin;
     private TempGitRepo user;
+    private TempGitRepo hooks;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -56,22 +57,27 @@ class PreCommitHookIT {
                 "#!/bin/sh\nexec '" + java + "' -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar '" + jar + "' \"$@\"\n");
         assertTrue(launcher.toFile().setExecutable(true));
 
-        TempGitRepo hooks = TempGitRepo.init(Files.createDirectory(tmp.resolve("lockcheck-hooks")));
+        hooks = TempGitRepo.init(Files.createDirectory(tmp.resolve("lockcheck-hooks")));
         Files.copy(checkout.resolve(".pre-commit-hooks.yaml"), hooks.dir.resolve(".pre-commit-hooks.yaml"));
         hooks.commitAll("hooks");
-        String rev = hooks.git("rev-parse", "HEAD").strip();
 
         user = TempGitRepo.init(Files.createDirectory(tmp.resolve("linux")));
         user.write("drivers/gpu/drm/myring/" + RingDriver.CORE_FILE, RingDriver.CORE);
         user.write("drivers/gpu/drm/myring/" + RingDriver.SUBMIT_FILE, RingDriver.SUBMIT);
-        user.write(".pre-commit-config.yaml", "repos:\n  - repo: " + hooks.dir + "\n    rev: " + rev
-                + "\n    hooks:\n      - id: lockcheck\n");
+        configure("");
         user.commitAll("myring driver");
         Result install = run(preCommit.toString(), "install");
         assertEquals(0, install.exit, install.output);
     }
 
     record Result(int exit, String output) {
+    }
+
+    /** The user's .pre-commit-config.yaml: this hook, with {@code hookLines} (indented) added. */
+    private void configure(String hookLines) throws IOException, InterruptedException {
+        String rev = hooks.git("rev-parse", "HEAD").strip();
+        user.write(".pre-commit-config.yaml", "repos:\n  - repo: " + hooks.dir + "\n    rev: " + rev
+                + "\n    hooks:\n      - id: lockcheck\n" + hookLines);
     }
 
     @Test
@@ -94,6 +100,28 @@ class PreCommitHookIT {
         assertEquals(0, good.exit, good.output);
         assertTrue(good.output.contains("Passed"), good.output);
         assertNotEquals(head, user.git("rev-parse", "HEAD"));
+    }
+
+    @Test
+    void withDiffOnlyOldFindingsInATouchedFileDoNotBlockButNewOnesDo() throws Exception {
+        String core = "drivers/gpu/drm/myring/" + RingDriver.CORE_FILE; // my_ring_debug_head() reads unlocked
+        String doc = RingDriver.CORE.replace("/* debugfs: a racy snapshot */", "/* debugfs: a racy snapshot, on purpose */");
+        user.write(core, doc);
+        user.git("add", core);
+        Result whole = run("git", "commit", "-m", "myring: comment");
+        assertNotEquals(0, whole.exit, "by default every finding in a staged file blocks:\n" + whole.output);
+
+        configure("        args: [--diff-only]\n");
+        user.git("add", ".pre-commit-config.yaml");
+        Result onlyLines = run("git", "commit", "-m", "myring: comment; lockcheck on changed lines only");
+        assertEquals(0, onlyLines.exit, onlyLines.output);
+
+        String submit = "drivers/gpu/drm/myring/" + RingDriver.SUBMIT_FILE;
+        user.write(submit, RingDriver.SUBMIT_BAD);
+        user.git("add", submit);
+        Result bad = run("git", "commit", "-m", "myring: return early when the ring is empty");
+        assertNotEquals(0, bad.exit, bad.output);
+        assertTrue(bad.output.contains(submit + ":" + RingDriver.BAD_LINE + ":6: warning: "), bad.output);
     }
 
     /** Runs a command in the user's repository with the test's PATH, pre-commit home and git identity. */
