@@ -123,7 +123,7 @@ final class CheckCommand implements Callable<Integer> {
 
         ScopeOptions.AnalysisScope scoped;
         try {
-            scoped = scope.resolve(existing, err);
+            scoped = scope.resolve(existing, !paths.isEmpty(), err);
         } catch (ScopeOptions.ScopeError e) {
             err.println("lockcheck: error: " + e.getMessage());
             return ExitCodes.USAGE;

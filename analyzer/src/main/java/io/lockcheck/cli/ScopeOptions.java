@@ -70,8 +70,12 @@ final class ScopeOptions {
         return siblingContext != null ? siblingContext : revision() != null;
     }
 
-    /** The scope for the user's {@code paths} (all existing); warnings go to {@code err}. */
-    AnalysisScope resolve(List<Path> paths, PrintWriter err) throws ScopeError {
+    /**
+     * The scope for the user's {@code paths} that exist; {@code pathsGiven} says whether any
+     * were named (when all were missing, --changed must not widen to the whole work tree).
+     * Warnings go to {@code err}.
+     */
+    AnalysisScope resolve(List<Path> paths, boolean pathsGiven, PrintWriter err) throws ScopeError {
         List<Path> contextFiles = contextFiles(err);
         String rev = revision();
         if (rev == null && contextFiles.isEmpty() && !siblings()) {
@@ -83,6 +87,8 @@ final class ScopeOptions {
         if (rev == null) {
             reported = SourceSet.expand(paths).files();
             analysed = new ArrayList<>(paths);
+        } else if (pathsGiven && paths.isEmpty()) {
+            return new AnalysisScope(List.of(), ReportScope.everything(), null); // each missing PATH was reported
         } else {
             ChangedFiles change;
             try {

@@ -161,6 +161,16 @@ class CheckChangedTest {
     }
 
     @Test
+    void missingPathDoesNotWidenToTheWholeWorkTree() throws IOException {
+        repo.write("drm/core.c", SIX_LINES + "g\n");
+        PerFileEngine engine = new PerFileEngine();
+        Outcome o = check(engine, "--changed", "HEAD", at("drm/typo").toString());
+        assertEquals(2, o.exit());
+        assertEquals(List.of(), engine.paths);
+        assertEquals(List.of("lockcheck: error: no such file or directory: " + at("drm/typo")), o.errLines());
+    }
+
+    @Test
     void nothingChangedIsCleanWithANotice() {
         PerFileEngine engine = new PerFileEngine();
         Outcome o = check(engine, "--changed", "HEAD", root.toString());
