@@ -52,8 +52,8 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "C files or directories.")
-    private List<Path> paths;
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "C files or directories (optional with --changed).")
+    private List<Path> paths = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             converter = OutputFormat.Converter.class, completionCandidates = OutputFormat.Words.class,
@@ -70,6 +70,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     private AnalysisOptions analysis = new AnalysisOptions();
+
+    @Mixin
+    private ScopeOptions scope = new ScopeOptions();
 
     @Option(names = "--rules", paramLabel = "ID", split = ",",
             description = "Run only these rules (ids or names, comma-separated; default: all).")
@@ -93,6 +96,9 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (paths.isEmpty() && scope.revision() == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'PATH' (or use --changed)");
+        }
         List<Rule> rules = context.rules().get();
         AnalyzerOptions options = analysis.toOptions(spec, RuleSelection.resolve(spec, rules, ruleSelection));
         if (!configurationReadable(err)) {
@@ -115,7 +121,17 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
 
-        AnalysisResult result = context.engine().analyze(rules, options, existing);
+        ScopeOptions.AnalysisScope scoped;
+        try {
+            scoped = scope.resolve(existing, !paths.isEmpty(), err);
+        } catch (ScopeOptions.ScopeError e) {
+            err.println("lockcheck: error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (scoped.notice() != null) {
+            err.println("lockcheck: " + scoped.notice());
+        }
+        AnalysisResult result = scoped.report().apply(context.engine().analyze(rules, options, scoped.analysed()));
         try {
             writeReport(result);
         } catch (IOException e) {
@@ -131,7 +147,7 @@ final class CheckCommand implements Callable<Integer> {
             // must still be named on the terminal or CI log.
             result.notifications().stream().filter(n -> n.level() == Level.ERROR).forEach(n -> err.println(n));
         }
-        if (!existing.isEmpty() && result.stats() != null && result.stats().files() == 0
+        if (!existing.isEmpty() && scoped.notice() == null && result.stats() != null && result.stats().files() == 0
                 && result.notifications().isEmpty()) {
             err.println("lockcheck: no C files found in the given paths");
         }
