@@ -41,7 +41,7 @@ import java.util.concurrent.Callable;
                 "  0  nothing at or above --fail-on",
                 "  1  findings at or above --fail-on",
                 "  2  usage or configuration error: bad option, unknown rule, missing path,",
-                "     unreadable spec (the other paths are still analysed and reported)",
+                "     unreadable spec or baseline (the other paths are still analysed and reported)",
                 "  3  a file could not be analysed (the report says which)",
                 "When several apply the first of 2, 3, 1 wins."})
 final class CheckCommand implements Callable<Integer> {
@@ -70,6 +70,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     private AnalysisOptions analysis = new AnalysisOptions();
+
+    @Mixin
+    private ResultOptions shown = new ResultOptions();
 
     @Option(names = "--rules", paramLabel = "ID", split = ",",
             description = "Run only these rules (ids or names, comma-separated; default: all).")
@@ -115,7 +118,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
 
-        AnalysisResult result = context.engine().analyze(rules, options, existing);
+        AnalysisResult result = shown.shown(context.engine().analyze(rules, options, existing), format);
         try {
             writeReport(result);
         } catch (IOException e) {
@@ -178,6 +181,7 @@ final class CheckCommand implements Callable<Integer> {
                 ok = false;
             }
         }
+        ok &= shown.readable(err);
         for (Path dir : analysis.includeDirs) {
             if (!Files.isDirectory(dir)) {
                 // gcc accepts missing -I directories (build systems pass generated ones); so do we.
@@ -190,7 +194,7 @@ final class CheckCommand implements Callable<Integer> {
     private void writeReport(AnalysisResult result) throws IOException {
         Report report = Reports.forFormat(format.word());
         ReportOptions options = new ReportOptions(srcroot, ToolVersion.current(), stats && format == OutputFormat.TEXT,
-                ToolVersion.informationUri(), null);
+                ToolVersion.informationUri(), null, shown.category, shown.includeSuppressed);
         if (output != null) {
             AtomicOutput.write(output, w -> report.write(result, options, w));
         } else {
