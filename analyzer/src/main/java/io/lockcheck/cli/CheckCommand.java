@@ -40,8 +40,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit codes:",
                 "  0  nothing at or above --fail-on",
                 "  1  findings at or above --fail-on",
-                "  2  usage or configuration error: bad option, unknown rule, missing path,",
-                "     unreadable spec or baseline (the other paths are still analysed and reported)",
+                "  2  usage or configuration error: bad option, unknown rule, unreadable spec",
+                "     or baseline, missing path (the other paths are still analysed and reported)",
                 "  3  a file could not be analysed (the report says which)",
                 "When several apply the first of 2, 3, 1 wins."})
 final class CheckCommand implements Callable<Integer> {

@@ -16,7 +16,7 @@ import java.util.Locale;
  * has, count columns in the unit asked for, and the SARIF extras for GitHub code scanning.
  */
 final class ResultOptions {
-    @Option(names = "--baseline", paramLabel = "FILE.sarif",
+    @Option(names = "--baseline", paramLabel = "FILE",
             description = "Report only findings that are not in FILE, an earlier 'check --format sarif' log "
                     + "(matched by fingerprint, so moved code stays known).")
     Path baselineFile;
