@@ -22,6 +22,7 @@ import io.lockcheck.lock.LockPath;
 import io.lockcheck.spec.Spec;
 import io.lockcheck.spec.SpecError;
 import io.lockcheck.spec.SpecLoader;
+import io.lockcheck.suppress.Suppressions;
 import io.lockcheck.rule.AnalysisResult;
 import io.lockcheck.rule.Finding;
 import io.lockcheck.rule.Level;
@@ -58,11 +59,14 @@ public final class Analyzer {
 
     private final List<Rule> rules;
     private final AnalyzerOptions options;
+    /** Knows every installed rule, also those --rules left out, by id and name. */
+    private final Suppressions suppressions;
 
     public Analyzer(List<Rule> rules, AnalyzerOptions options) {
         this.rules = options.rules().isEmpty() ? List.copyOf(rules)
                 : rules.stream().filter(r -> options.rules().contains(r.info().id())).toList();
         this.options = options;
+        this.suppressions = new Suppressions(rules.stream().map(Rule::info).toList());
     }
 
     /** The built-in spec packs, always on. */
@@ -86,13 +90,15 @@ public final class Analyzer {
         perFunction.forEach(findings::addAll);
         findings = Fingerprints.assign(findings);
         Collections.sort(findings);
+        Suppressions.Outcome suppressed = suppressions.apply(findings);
         List<Notification> sortedNotes;
         synchronized (notes) {
             sortedNotes = new ArrayList<>(notes);
         }
+        sortedNotes.addAll(suppressed.notifications());
         Collections.sort(sortedNotes);
         List<RuleInfo> infos = rules.stream().map(Rule::info).toList();
-        return new AnalysisResult(infos, findings, sortedNotes, run.stats);
+        return new AnalysisResult(infos, suppressed.kept(), sortedNotes, run.stats, suppressed.suppressed());
     }
 
     /** The run-wide facts before rules: functions, contracts, guard knowledge. */

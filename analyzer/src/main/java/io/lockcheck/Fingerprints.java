@@ -16,8 +16,10 @@ import java.util.Map;
 
 /**
  * Fingerprints that survive line shifts: rule, function, the finding's source line with
- * white space removed, and the occurrence number of that triple (GitHub's
- * primaryLocationLineHash form {@code hash:n}).
+ * comments and white space removed, the names the message quotes outside its parenthesised
+ * evidence, and the occurrence number of that key (GitHub's primaryLocationLineHash form
+ * {@code hash:n}). Evidence is left out because code elsewhere changes it ("held 3 of 3 times"
+ * becomes "4 of 4"), and comments because adding one (a suppression) does not change the code.
  */
 final class Fingerprints {
     private Fingerprints() {
@@ -37,12 +39,33 @@ final class Fingerprints {
                     return null;
                 }
             });
-            String line = src == null ? "" : src.lineText(f.location().line()).replaceAll("\\s+", "");
-            String key = f.ruleId() + "|" + f.function() + "|" + line + "|" + f.message();
+            String line = src == null ? "" : code(src.lineText(f.location().line()));
+            String key = f.ruleId() + "|" + f.function() + "|" + line + "|" + subjects(f.message());
             int n = seen.merge(key, 1, Integer::sum);
             out.add(f.withFingerprint(sha(key) + ":" + n));
         }
         return out;
+    }
+
+    /** A line's code: comments and white space removed. */
+    static String code(String line) {
+        return line.replaceAll("/\\*.*?(\\*/|$)", "").replaceAll("//.*", "").replaceAll("\\s+", "");
+    }
+
+    /** The 'quoted' names of a message outside parentheses: what it is about, not why. */
+    static String subjects(String message) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        boolean quoted = false;
+        for (char c : message.toCharArray()) {
+            if (!quoted && c == '(') depth++;
+            else if (!quoted && c == ')') depth = Math.max(0, depth - 1);
+            else if (depth == 0 && c == '\'') {
+                quoted = !quoted;
+                out.append(quoted ? "" : "|");
+            } else if (depth == 0 && quoted) out.append(c);
+        }
+        return out.length() == 0 ? message : out.toString();
     }
 
     private static String sha(String s) {

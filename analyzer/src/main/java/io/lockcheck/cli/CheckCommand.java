@@ -40,8 +40,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit codes:",
                 "  0  nothing at or above --fail-on",
                 "  1  findings at or above --fail-on",
-                "  2  usage or configuration error: bad option, unknown rule, missing path,",
-                "     unreadable spec (the other paths are still analysed and reported)",
+                "  2  usage or configuration error: bad option, unknown rule, unreadable spec",
+                "     or baseline, missing path (the other paths are still analysed and reported)",
                 "  3  a file could not be analysed (the report says which)",
                 "When several apply the first of 2, 3, 1 wins."})
 final class CheckCommand implements Callable<Integer> {
@@ -73,6 +73,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     private ScopeOptions scope = new ScopeOptions();
+
+    @Mixin
+    private ResultOptions shown = new ResultOptions();
 
     @Option(names = "--rules", paramLabel = "ID", split = ",",
             description = "Run only these rules (ids or names, comma-separated; default: all).")
@@ -131,7 +134,9 @@ final class CheckCommand implements Callable<Integer> {
         if (scoped.notice() != null) {
             err.println("lockcheck: " + scoped.notice());
         }
-        AnalysisResult result = scoped.report().apply(context.engine().analyze(rules, options, scoped.analysed()));
+        // the changed-files scope first, then suppressions and the baseline on what is left
+        AnalysisResult result = shown.shown(scoped.report().apply(context.engine().analyze(rules, options,
+                scoped.analysed())), format);
         try {
             writeReport(result);
         } catch (IOException e) {
@@ -194,6 +199,7 @@ final class CheckCommand implements Callable<Integer> {
                 ok = false;
             }
         }
+        ok &= shown.readable(err);
         for (Path dir : analysis.includeDirs) {
             if (!Files.isDirectory(dir)) {
                 // gcc accepts missing -I directories (build systems pass generated ones); so do we.
@@ -206,7 +212,7 @@ final class CheckCommand implements Callable<Integer> {
     private void writeReport(AnalysisResult result) throws IOException {
         Report report = Reports.forFormat(format.word());
         ReportOptions options = new ReportOptions(srcroot, ToolVersion.current(), stats && format == OutputFormat.TEXT,
-                ToolVersion.informationUri(), null);
+                ToolVersion.informationUri(), null, shown.category, shown.includeSuppressed);
         if (output != null) {
             AtomicOutput.write(output, w -> report.write(result, options, w));
         } else {

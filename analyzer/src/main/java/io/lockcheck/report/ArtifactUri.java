@@ -6,6 +6,8 @@ import io.lockcheck.rule.Notification;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Comparator;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -42,7 +44,9 @@ record ArtifactUri(String uri, boolean relativeToSrcroot) implements Comparable<
     /** Every file that any location in the result mentions, each once, sorted: artifact indexes stay stable. */
     static SortedSet<ArtifactUri> referencedBy(AnalysisResult result, Path srcroot) {
         SortedSet<ArtifactUri> files = new TreeSet<>();
-        for (Finding f : result.findings()) {
+        List<Finding> all = new ArrayList<>(result.findings());
+        result.suppressed().forEach(s -> all.add(s.finding()));
+        for (Finding f : all) {
             files.add(of(f.location().file(), srcroot));
             f.related().forEach(s -> files.add(of(s.location().file(), srcroot)));
             f.flow().forEach(t -> t.steps().forEach(s -> files.add(of(s.location().file(), srcroot))));

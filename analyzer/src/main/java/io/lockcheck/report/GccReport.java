@@ -32,7 +32,7 @@ public final class GccReport implements Report {
     }
 
     static String notificationLine(Notification n, ReportOptions opts) {
-        String where = n.file() == null ? "lockcheck" : opts.displayPath(n.file());
+        String where = n.file() == null ? "lockcheck" : opts.displayPath(n.file()) + (n.line() > 0 ? ":" + n.line() : "");
         return where + ": " + n.level().word() + ": " + TextReport.oneLine(n.message());
     }
 }

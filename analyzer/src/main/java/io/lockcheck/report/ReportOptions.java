@@ -14,11 +14,19 @@ import java.time.Instant;
  * @param informationUri the tool's home page for SARIF {@code tool.driver.informationUri}; null omits it
  * @param startTime      SARIF {@code invocation.startTimeUtc}; null (the default) keeps the output
  *                       byte-for-byte reproducible, which baselines and caches rely on
+ * @param category       SARIF {@code runAutomationDetails.id} is this plus "/" (GitHub code scanning's
+ *                       category of the analysis); null leaves it out
+ * @param includeSuppressed SARIF only: also write the findings a comment suppresses, marked as suppressed
  */
-public record ReportOptions(Path srcroot, String toolVersion, boolean includeStats, URI informationUri, Instant startTime) {
+public record ReportOptions(Path srcroot, String toolVersion, boolean includeStats, URI informationUri, Instant startTime,
+                            String category, boolean includeSuppressed) {
 
     public ReportOptions(Path srcroot, String toolVersion, boolean includeStats) {
         this(srcroot, toolVersion, includeStats, null, null);
+    }
+
+    public ReportOptions(Path srcroot, String toolVersion, boolean includeStats, URI informationUri, Instant startTime) {
+        this(srcroot, toolVersion, includeStats, informationUri, startTime, null, false);
     }
 
     /**

@@ -18,98 +18,59 @@ import com.contrastsecurity.sarif.ReportingConfiguration;
 import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.RunAutomationDetails;
 import com.contrastsecurity.sarif.SarifSchema210;
+import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.ThreadFlow;
 import com.contrastsecurity.sarif.ThreadFlowLocation;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.lockcheck.rule.AnalysisResult;
 import io.lockcheck.rule.Finding;
 import io.lockcheck.rule.Level;
 import io.lockcheck.rule.RuleInfo;
 import io.lockcheck.rule.Stats;
 import io.lockcheck.rule.Step;
+import io.lockcheck.rule.SuppressedFinding;
 import io.lockcheck.rule.ThreadTrace;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Path;
-import java.text.SimpleDateFormat;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TimeZone;
 
 /**
- * SARIF 2.1.0 for GitHub code scanning, IDE viewers and baselines. The only class that touches
- * the SARIF SDK. Output is deterministic: no timestamps unless {@link ReportOptions#startTime()}
- * is set, every set and map in a fixed order.
+ * SARIF 2.1.0 for GitHub code scanning, IDE viewers and baselines. The only class that builds
+ * the SARIF SDK's objects ({@link SarifJson} serializes them). Output is deterministic: no
+ * timestamps unless {@link ReportOptions#startTime()} is set, every set and map in a fixed order.
+ * Cut to GitHub's limits by {@link GitHubLimits}.
  */
 public final class SarifReport implements Report {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String SRCROOT = "%SRCROOT%";
 
-    private static final ObjectWriter JSON = jsonWriter();
+    private static final ObjectWriter JSON = SarifJson.writer();
 
     @Override
     public void write(AnalysisResult result, ReportOptions opts, Writer out) throws IOException {
+        // GitHub code scanning ignores "suppressions" and would show suppressed results as alerts
+        AnalysisResult shown = GitHubLimits.CODE_SCANNING.apply(
+                opts.includeSuppressed() ? result : result.withSuppressed(List.of()));
         SarifSchema210 log = new SarifSchema210()
                 .with$schema(URI.create(SCHEMA))
                 .withVersion(SarifSchema210.Version._2_1_0)
-                .withRuns(List.of(new RunTranslation(result, opts).run()));
+                .withRuns(List.of(new RunTranslation(shown, opts).run()));
         JSON.writeValue(out, log);
         out.write("\n");
         out.flush();
-    }
-
-    private static ObjectWriter jsonWriter() {
-        // SARIF's date-time form; only used for the optional invocation start time.
-        SimpleDateFormat utc = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT);
-        utc.setTimeZone(TimeZone.getTimeZone("UTC"));
-        // The SDK's classes are @JsonInclude(NON_DEFAULT) and start with the schema's defaults:
-        // unset properties are left out, and empty lists (default null) are kept, so a clean run
-        // still says "results": []. But a level equal to the default "warning" would be dropped,
-        // and SARIF then takes the rule's default level instead: levels are always written.
-        JsonMapper mapper = JsonMapper.builder()
-                .addMixIn(Result.class, ExplicitLevel.class)
-                .addMixIn(ReportingConfiguration.class, ExplicitLevel.class)
-                .addMixIn(com.contrastsecurity.sarif.Notification.class, ExplicitLevel.class)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .defaultDateFormat(utc)
-                // The SDK keeps property bags in HashMaps: sort them so output is byte-stable.
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                // The caller owns the writer (it may be stdout).
-                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-                .build();
-        DefaultIndenter lines = new DefaultIndenter("  ", "\n"); // "\n" on every OS, for stable bytes
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                        .withArrayEmptySeparator("")
-                        .withObjectEmptySeparator(""));
-        pretty.indentObjectsWith(lines);
-        pretty.indentArraysWith(lines);
-        return mapper.writer(pretty);
-    }
-
-    /** Mixed into the SDK classes that have a level, to write it even when it is the default. */
-    private abstract static class ExplicitLevel {
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        abstract Object getLevel();
     }
 
     /** One analysis result as one SARIF run, with the rule and artifact indexes results point into. */
@@ -143,6 +104,11 @@ public final class SarifReport implements Report {
             if (opts.srcroot() != null) {
                 run.withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
                         new ArtifactLocation().withUri(ArtifactUri.baseUri(opts.srcroot()))));
+            }
+            if (opts.category() != null) {
+                // GitHub takes everything before the last '/' as the category (as upload-sarif's own category input does)
+                String id = opts.category().endsWith("/") ? opts.category() : opts.category() + "/";
+                run.withAutomationDetails(new RunAutomationDetails().withId(id));
             }
             return run;
         }
@@ -186,9 +152,10 @@ public final class SarifReport implements Report {
                         .withLevel(com.contrastsecurity.sarif.Notification.Level.fromValue(n.level().word()))
                         .withMessage(text(n.message()));
                 if (n.file() != null) {
+                    PhysicalLocation file = new PhysicalLocation().withArtifactLocation(artifactLocation(n.file()));
                     Set<com.contrastsecurity.sarif.Location> where = new LinkedHashSet<>();
                     where.add(new com.contrastsecurity.sarif.Location().withPhysicalLocation(
-                            new PhysicalLocation().withArtifactLocation(artifactLocation(n.file()))));
+                            n.line() > 0 ? file.withRegion(new Region().withStartLine(n.line())) : file));
                     note.withLocations(where);
                 }
                 notes.add(note);
@@ -201,6 +168,12 @@ public final class SarifReport implements Report {
             List<Result> results = new ArrayList<>();
             for (Finding f : result.findings()) {
                 results.add(result(f));
+            }
+            for (SuppressedFinding s : result.suppressed()) {
+                Set<Suppression> why = new LinkedHashSet<>();
+                why.add(new Suppression().withKind(Suppression.Kind.IN_SOURCE).withJustification(s.justification())
+                        .withLocation(location(s.comment(), null)));
+                results.add(result(s.finding()).withSuppressions(why));
             }
             return results;
         }

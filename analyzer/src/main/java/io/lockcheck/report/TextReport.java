@@ -90,7 +90,8 @@ public final class TextReport implements Report {
             byLevel.merge(f.level(), 1, Integer::sum);
         }
         int total = result.findings().size();
-        String files = result.stats() == null ? "" : " in " + count(result.stats().files(), "file");
+        String files = (result.stats() == null ? "" : " in " + count(result.stats().files(), "file"))
+                + (result.suppressed().isEmpty() ? "" : "; " + result.suppressed().size() + " suppressed");
         if (total == 0) {
             return "no findings" + files;
         }

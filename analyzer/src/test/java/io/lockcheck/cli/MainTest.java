@@ -47,7 +47,7 @@ class MainTest {
         Outcome o = run("check", "--help");
         assertEquals(0, o.exit());
         assertTrue(o.out().contains("(default: warning)"), o.out());
-        for (String reserved : List.of("--kernel-tree", "--compile-commands", "--baseline")) {
+        for (String reserved : List.of("--kernel-tree", "--compile-commands")) {
             assertFalse(o.out().contains(reserved), reserved + " is not implemented and must not be offered");
         }
     }

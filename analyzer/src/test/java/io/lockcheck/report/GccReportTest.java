@@ -64,6 +64,19 @@ class GccReportTest {
         }
     }
 
+    /** A notification about a line (a suppression comment without a reason) is located, so editors list it. */
+    @Test
+    void notificationAtALineIsLocated() {
+        String out = ReportText.render(new GccReport(), SampleResults.withSuppressions(Path.of("")), new ReportOptions(null, "0.1.0", false));
+        String line = out.lines().filter(l -> l.contains("suppression comment")).findFirst().orElseThrow();
+        assertEquals("drivers/gpu/drm/drm_gem.c:1500: warning: suppression comment has no reason, so it suppresses nothing", line);
+        Matcher vs = VSCODE_GCC.matcher(line);
+        assertTrue(vs.matches(), line);
+        assertEquals("1500", vs.group(2));
+        assertFalse(out.contains(":1410:"), "suppressed findings are not printed");
+        assertEquals(3, out.lines().filter(l -> l.endsWith("]")).count(), out);
+    }
+
     @Test
     void cleanRunPrintsNothing() {
         assertEquals("", ReportText.render(new GccReport(), SampleResults.clean(), new ReportOptions(null, "0.1.0", true)));

@@ -9,6 +9,7 @@ import io.lockcheck.rule.Notification;
 import io.lockcheck.rule.RuleInfo;
 import io.lockcheck.rule.Stats;
 import io.lockcheck.rule.Step;
+import io.lockcheck.rule.SuppressedFinding;
 import io.lockcheck.rule.ThreadTrace;
 
 import java.nio.file.Path;
@@ -74,6 +75,21 @@ final class SampleResults {
                 List.of(new Notification(Level.ERROR, root.resolve(BROKEN), "cannot parse: unbalanced braces"),
                         new Notification(Level.WARNING, null, "no --kernel-tree given: using the built-in kernel prelude")),
                 new Stats(5, 1, 42, 1, 1234));
+    }
+
+    /**
+     * {@link #full} plus a finding that a comment with a reason suppresses, and the warning about a
+     * comment without one (at its line).
+     */
+    static AnalysisResult withSuppressions(Path root) {
+        AnalysisResult full = full(root);
+        Path drm = root.resolve(DRM_GEM);
+        Finding quiet = new Finding("LC003", Level.WARNING, new Location(drm, 1410, 9, 1410, 17),
+                "plain read of 'obj->lru' polled in a loop", "drm_gem_lru_scan", List.of(), List.of(), Map.of(), null, "51de:1");
+        List<Notification> notes = new java.util.ArrayList<>(full.notifications());
+        notes.add(new Notification(Level.WARNING, drm, "suppression comment has no reason, so it suppresses nothing", 1500));
+        return full.withNotifications(notes).withSuppressed(List.of(
+                new SuppressedFinding(quiet, "only a hint; re-read under the lock", Location.point(drm, 1409, 0))));
     }
 
     /** A clean run with no rules, findings or notifications. */

@@ -68,6 +68,8 @@ class SarifMultitoolTest {
                         new ReportOptions(null, "0.1.0-SNAPSHOT", false, home, null))),
                 write("absolute-timed.sarif", SarifReportTest.sarif(SampleResults.full(root),
                         new ReportOptions(null, "0.1.0-SNAPSHOT", false, home, Instant.parse("2024-01-02T03:04:05.678Z")))),
+                write("suppressions.sarif", SarifReportTest.sarif(SampleResults.withSuppressions(root),
+                        new ReportOptions(root, "0.1.0-SNAPSHOT", false, home, null, "lockcheck-drm", true))),
                 write("clean.sarif", SarifReportTest.sarif(SampleResults.clean(), new ReportOptions(root, "0.1.0-SNAPSHOT", false, home, null))),
                 write("empty.sarif", SarifReportTest.sarif(SampleResults.empty(), new ReportOptions(null, "0.1.0-SNAPSHOT", false, home, null))));
         List<String> problems = new ArrayList<>();

@@ -280,6 +280,48 @@ class SarifReportTest {
         assertEquals("{\"startLine\":4,\"startColumn\":2}", r.at("/locations/0/physicalLocation/region").toString());
     }
 
+    @Test
+    void suppressedFindingsOnlyOnRequestWithTheirReason() {
+        AnalysisResult result = SampleResults.withSuppressions(ROOT);
+        JsonNode plain = run(result, WITH_SRCROOT);
+        assertEquals(3, plain.get("results").size());
+        assertFalse(plain.toString().contains("suppressions"));
+
+        ReportOptions include = new ReportOptions(ROOT, "0.1.0", false, null, null, null, true);
+        JsonNode run = run(result, include);
+        assertEquals(4, run.get("results").size());
+        JsonNode quiet = run.at("/results/3");
+        assertEquals("LC003", quiet.get("ruleId").asText());
+        assertEquals("51de:1", quiet.at("/partialFingerprints/primaryLocationLineHash").asText());
+        JsonNode s = quiet.get("suppressions");
+        assertEquals(1, s.size());
+        assertEquals("inSource", s.at("/0/kind").asText());
+        assertEquals("only a hint; re-read under the lock", s.at("/0/justification").asText());
+        assertEquals("{\"startLine\":1409}", s.at("/0/location/physicalLocation/region").toString());
+        assertEquals("drivers/gpu/drm/drm_gem.c", s.at("/0/location/physicalLocation/artifactLocation/uri").asText());
+        for (int i = 0; i < 3; i++) {
+            assertFalse(run.at("/results/" + i).has("suppressions"));
+        }
+    }
+
+    @Test
+    void notificationAtALineHasARegion() {
+        JsonNode notes = run(SampleResults.withSuppressions(ROOT), WITH_SRCROOT).at("/invocations/0/toolExecutionNotifications");
+        JsonNode atLine = notes.get(2);
+        assertEquals("suppression comment has no reason, so it suppresses nothing", atLine.at("/message/text").asText());
+        assertEquals("{\"startLine\":1500}", atLine.at("/locations/0/physicalLocation/region").toString());
+        assertFalse(notes.at("/0/locations/0/physicalLocation").has("region"), "a whole-file notification has none");
+    }
+
+    @Test
+    void categoryBecomesTheAutomationIdOnlyWhenGiven() {
+        assertFalse(run(SampleResults.clean(), WITH_SRCROOT).has("automationDetails"));
+        ReportOptions drm = new ReportOptions(ROOT, "0.1.0", false, null, null, "lockcheck-drm", false);
+        assertEquals("{\"id\":\"lockcheck-drm/\"}", run(SampleResults.clean(), drm).get("automationDetails").toString());
+        ReportOptions slash = new ReportOptions(ROOT, "0.1.0", false, null, null, "kernel/drm/", false);
+        assertEquals("kernel/drm/", run(SampleResults.clean(), slash).at("/automationDetails/id").asText());
+    }
+
     private static List<String> texts(JsonNode array, String field) {
         List<String> out = new ArrayList<>();
         for (JsonNode n : array) {

@@ -68,6 +68,12 @@ class SarifSchemaTest {
         assertValid(SampleResults.empty(), new ReportOptions(null, null, false));
     }
 
+    @Test
+    void suppressionsAndCategory() {
+        assertValid(SampleResults.withSuppressions(Path.of("/work/linux")),
+                new ReportOptions(Path.of("/work/linux"), "0.1.0", false, null, null, "lockcheck-drm", true));
+    }
+
     /** The validator must be live: documents a consumer would reject are rejected here. */
     @Test
     void rejectsBrokenDocuments() {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TextReportTest {
     private static final ReportOptions PLAIN = new ReportOptions(null, "0.1.0", false);
@@ -66,6 +68,16 @@ class TextReportTest {
     void cleanRunSaysSo() {
         assertEquals("no findings in 3 files\n", ReportText.render(new TextReport(), SampleResults.clean(), PLAIN));
         assertEquals("no findings in 0 files\n", ReportText.render(new TextReport(), SampleResults.empty(), PLAIN));
+    }
+
+    @Test
+    void suppressedFindingsAreCountedNotShown() {
+        String out = ReportText.render(new TextReport(), SampleResults.withSuppressions(Path.of("")), PLAIN);
+        assertFalse(out.contains("obj->lru' polled"), out);
+        assertTrue(out.contains("drivers/gpu/drm/drm_gem.c:1500: warning: suppression comment has no reason"), out);
+        assertTrue(out.endsWith("3 findings (1 error, 2 warnings) in 5 files; 1 suppressed\n"), out);
+        AnalysisResult onlySuppressed = SampleResults.withSuppressions(Path.of("")).withFindings(List.of());
+        assertEquals("no findings in 5 files; 1 suppressed", TextReport.summary(onlySuppressed));
     }
 
     @Test

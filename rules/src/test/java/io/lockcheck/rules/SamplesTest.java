@@ -6,6 +6,9 @@ import io.lockcheck.rule.AnalysisResult;
 import io.lockcheck.rule.Finding;
 import io.lockcheck.rule.Notification;
 import io.lockcheck.rule.RuleSet;
+import io.lockcheck.rule.SuppressedFinding;
+import io.lockcheck.frontend.SourceText;
+import io.lockcheck.suppress.SuppressionComment;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -90,6 +93,7 @@ class SamplesTest {
                 problems.add("notification: " + n.message());
             }
         }
+        problems.addAll(idleSuppressions(file, result, m));
         for (String e : m.expect()) if (!fired.contains(e)) problems.add("expected but silent: line " + e);
         for (String e : m.missing()) if (fired.contains(e)) problems.add("marked missing but now fires (update the marker): line " + e);
         for (String e : m.spurious()) if (!fired.contains(e)) problems.add("marked spurious but now silent (remove the marker): line " + e);
@@ -101,6 +105,23 @@ class SamplesTest {
         if (!problems.isEmpty()) {
             fail(file.getFileName() + ":\n  " + String.join("\n  ", problems));
         }
+    }
+
+    /**
+     * A sample's {@code lockcheck: ignore} comments must each suppress a finding, or they show
+     * nothing; unless the line they cover expects a finding (a comment that names another rule).
+     */
+    private static List<String> idleSuppressions(Path file, AnalysisResult result, SampleMarkers m) throws IOException {
+        Set<Integer> used = new TreeSet<>();
+        for (SuppressedFinding s : result.suppressed()) {
+            if (s.comment().file().toAbsolutePath().normalize().equals(file)) used.add(s.comment().line());
+        }
+        List<String> problems = new ArrayList<>();
+        for (SuppressionComment c : SuppressionComment.in(SourceText.read(file))) {
+            boolean expected = m.expect().stream().anyMatch(e -> e.startsWith(c.covers() + ":"));
+            if (!used.contains(c.line()) && !expected) problems.add("suppression comment suppresses nothing: line " + c.line());
+        }
+        return problems;
     }
 
     private static String messageAt(AnalysisResult r, Path file, String lineRule) {

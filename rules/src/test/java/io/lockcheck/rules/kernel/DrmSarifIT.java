@@ -86,6 +86,46 @@ class DrmSarifIT {
         assertTrue(!results.isEmpty(), "the Multitool reported nothing for drm.sarif: it probably could not read it");
     }
 
+    /**
+     * The samples as the CLI writes them with every SARIF extra on: suppressed findings with their
+     * in-source suppressions, a category (runAutomationDetails), the warnings about suppression
+     * comments without a reason.
+     */
+    @Test
+    void samplesSarifWithSuppressionsHasNoMultitoolErrorsOrWarnings() throws Exception {
+        Path multitool = multitool();
+        Path samples = Path.of(System.getProperty("lockcheck.samples", "../samples")).toAbsolutePath().normalize();
+        Path tree = dir.resolve("tree");
+        Files.createDirectories(tree);
+        // a suppression comment without a reason, to have its notification in the log too
+        Files.writeString(tree.resolve("no-reason.c"), """
+                struct s { int lock; int x __guarded_by(&lock); };
+                int f(struct s *p)
+                {
+                	return p->x; /* lockcheck: ignore LC001 */
+                }
+                """);
+        Path sarif = dir.resolve("samples.sarif");
+        int exit = io.lockcheck.cli.Main.run(System.out, System.err, "check", "--format", "sarif", "--include-suppressed",
+                "--category", "lockcheck-samples", "--srcroot", samples.getParent().toString(), "-o", sarif.toString(),
+                samples.toString(), tree.resolve("no-reason.c").toString());
+        assertEquals(1, exit);
+        JsonNode run = new ObjectMapper().readTree(sarif.toFile()).at("/runs/0");
+        assertTrue(run.toString().contains("\"suppressions\""), "the samples have suppressed findings");
+        assertTrue(run.at("/invocations/0/toolExecutionNotifications").toString().contains("has no reason"));
+        List<String> problems = new ArrayList<>();
+        List<JsonNode> results = validate(multitool, sarif);
+        for (JsonNode r : results) {
+            String level = r.has("level") ? r.get("level").asText() : "warning";
+            if (level.equals("error") || level.equals("warning")) {
+                problems.add(r.get("ruleId").asText() + " " + level + " " + r.at("/properties/jsonPath").asText() + ": "
+                        + r.at("/message/arguments"));
+            }
+        }
+        assertTrue(problems.isEmpty(), () -> "SARIF Multitool problems:\n" + String.join("\n", problems));
+        assertTrue(!results.isEmpty(), "the Multitool reported nothing for samples.sarif: it probably could not read it");
+    }
+
     /** The version and information URI the CLI puts in tool.driver (Maven-filtered, in the analyzer jar). */
     private static Properties cliVersion() throws IOException {
         Properties p = new Properties();
