@@ -42,6 +42,7 @@ public record PassedOn(FunctionUnit owner, Contract.Effect effect, String callee
                 LockPath mine = f.atEntry(p);
                 // only what callers can name: a lock found through this function's locals stays here
                 if (below.fuzzy(r) || !Exits.exportable(f, mine) || owned(body.effects(), mine)) continue;
+                if (below.opaquelyLocked(f, p)) continue;
                 java.util.Set<String> all = new java.util.TreeSet<>(kinds);
                 all.addAll(match.kinds(f, p));
                 boolean fuzzy = false;

@@ -122,6 +122,11 @@ public final class Summaries {
         return out;
     }
 
+    /** True when {@code f} calls an unseen locking function on {@code lock}'s object (see OpaqueLockers). */
+    boolean opaquelyLocked(FunctionUnit f, io.lockcheck.lock.LockPath lock) {
+        return OpaqueLockers.find(f, lock, this) != null;
+    }
+
     /** A requirement reached through some function's local: callers can match it by kind or name only. */
     public boolean fuzzy(Contract.Effect e) {
         return handedFuzzy.containsKey(e);

@@ -2,6 +2,7 @@ package io.lockcheck.guard;
 
 import io.lockcheck.flow.Contract;
 import io.lockcheck.flow.PassedOn;
+import io.lockcheck.flow.OpaqueLockers;
 import io.lockcheck.flow.Summaries;
 
 import java.util.Collection;

@@ -6,6 +6,7 @@ import io.lockcheck.cfg.FunctionUnit;
 import io.lockcheck.flow.Contract;
 import io.lockcheck.flow.FlowState;
 import io.lockcheck.flow.LockMatch;
+import io.lockcheck.flow.OpaqueLockers;
 import io.lockcheck.flow.Held;
 import io.lockcheck.flow.LockFlow;
 import io.lockcheck.flow.Summaries;

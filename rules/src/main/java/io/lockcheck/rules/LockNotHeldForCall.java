@@ -49,7 +49,7 @@ public final class LockNotHeldForCall implements Rule {
                 if (r.kind() != Contract.Kind.REQUIRES) continue;
                 LockPath p = k.atCall(r.lock(), c);
                 if (p == null || p.root().equals("NULL") || ctx.run().entryLocks(fn).contains(fn.atEntry(p))) continue;
-                if (io.lockcheck.guard.OpaqueLockers.find(fn, p, summaries) != null) continue;
+                if (io.lockcheck.flow.OpaqueLockers.find(fn, p, summaries) != null) continue;
                 Held held = ctx.run().coverage().heldIn(fn, p, summaries.kinds(r), st);
                 if (held == Held.YES) continue;
                 // reached through this function's locals: its callers cannot hold it for it, and

@@ -1,10 +1,9 @@
-package io.lockcheck.guard;
+package io.lockcheck.flow;
 
 import io.lockcheck.cfg.Arg;
 import io.lockcheck.cfg.Event;
 import io.lockcheck.cfg.FunctionUnit;
 import io.lockcheck.cfg.Node;
-import io.lockcheck.flow.Summaries;
 import io.lockcheck.lock.LockPath;
 
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.regex.Pattern;
  * may well be held there, so lock requirements on that object are not judged in the function.
  */
 public final class OpaqueLockers {
-    private static final Pattern LOCKING = Pattern.compile("(?i)lock|reserve|acquire");
+    private static final Pattern LOCKING = Pattern.compile("(?i)lock|reserve|acquire|_get$");
 
     private OpaqueLockers() {
     }
