@@ -157,6 +157,22 @@ public final class Analyzer {
                 });
             }
         }
+        // callbacks also run under the locks the callers of their caller hold (intel_hpd_irq_setup())
+        Set<FunctionUnit> callingBack = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < functions.size(); i++) {
+            FunctionFacts ff = perFunction.get(i);
+            if (ff != null && ff.callbackLocks().contains(FunctionFacts.CALLS_BACK)) callingBack.add(functions.get(i));
+        }
+        for (FunctionFacts ff : perFunction) {
+            if (ff == null) continue;
+            for (FunctionFacts.CallSite c : ff.calls()) {
+                if (!callingBack.contains(c.callee())) continue;
+                for (LockPath l : c.held()) {
+                    callbackLocks.add(io.lockcheck.flow.OpaqueLockers.signature(l));
+                    callbackLocks.addAll(coverage.kinds(c.callee(), l));
+                }
+            }
+        }
         GuardTable guards = new GuardTable(types, spec, seenLockFields(functions), writes,
                 new GuardTable.Thresholds(options.inferMinWrites(), options.inferMinShare()));
         RunFacts facts = new RunFacts(summaries, new GuardQuery(types, guards, bindings), entry, callers, lockless, spec,

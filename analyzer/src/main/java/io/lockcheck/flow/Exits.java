@@ -149,7 +149,9 @@ public final class Exits {
                 Span site = paths.stream().map(Path::site).filter(s -> s != null).findFirst().orElse(f.span());
                 boolean ctx = paths.stream().anyMatch(Path::ctx);
                 effects.add(new Contract.Effect(k, lock, first.text(), site, "body of " + f.name() + "()", ctx));
-            } else if (required) {
+            } else if (paths.stream().anyMatch(p -> p.required() && p.effect() == Effect.UNCHANGED)) {
+                // held from entry to an exit: asserted or annotated, not merely released on some
+                // paths (vmw_cmd_commit() drops the caller's fifo mutex on one branch only)
                 Span site = paths.stream().filter(Path::required).map(Path::site).filter(s -> s != null).findFirst()
                         .orElse(f.span());
                 effects.add(new Contract.Effect(Contract.Kind.REQUIRES, lock, first.text(), site,

@@ -40,12 +40,11 @@ public record PassedOn(FunctionUnit owner, Contract.Effect effect, String callee
                 java.util.Set<String> kinds = below.kinds(r);
                 if (p == null || match.heldIn(f, p, kinds, st) == Held.YES) continue;
                 LockPath mine = f.atEntry(p);
-                // only what callers can name: a lock found through this function's locals stays here
-                if (below.fuzzy(r) || !Exits.exportable(f, mine) || owned(body.effects(), mine)) continue;
+                if (owned(body.effects(), mine)) continue;
                 if (below.opaquelyLocked(f, p)) continue;
                 java.util.Set<String> all = new java.util.TreeSet<>(kinds);
                 all.addAll(match.kinds(f, p));
-                boolean fuzzy = false;
+                boolean fuzzy = below.fuzzy(r) || !Exits.exportable(f, mine);
                 // one effect per lock; every requirement it stands for stays linked to it
                 Contract.Effect eff = null;
                 for (PassedOn o : out) if (o.effect().lock().equals(mine)) eff = o.effect();

@@ -51,6 +51,8 @@ public final class CallerLocks {
     private boolean calledBack(Contract.Effect e) {
         io.lockcheck.cfg.FunctionUnit owner = summaries.owner(e);
         if (owner == null || !callers.getOrDefault(owner, java.util.List.of()).isEmpty()) return false;
-        return callbackLocks.contains(OpaqueLockers.signature(e.lock()));
+        if (callbackLocks.contains(OpaqueLockers.signature(e.lock()))) return true;
+        for (String k : summaries.kinds(e)) if (callbackLocks.contains(k)) return true;
+        return false;
     }
 }

@@ -24,6 +24,9 @@ import java.util.TreeSet;
 public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFields lockless,
                             List<Contract.Effect> heldRequirements, Set<String> callbackLocks) {
 
+    /** In {@code callbackLocks}: the function calls through a function pointer. */
+    public static final String CALLS_BACK = "(calls back)";
+
     /** At a call of {@code callee} from {@code caller}: the locks held, in the callee's parameter names. */
     public record CallSite(FunctionUnit caller, FunctionUnit callee, Set<LockPath> held) {
     }
@@ -76,8 +79,11 @@ public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFie
                 }
                 if (c.callee() == null) {
                     // a call through a function pointer (an ops callback) made with these locks held
+                    callbackLocks.add(CALLS_BACK);
                     for (LockPath l : st.locks()) {
-                        if (st.held(l) == Held.YES) callbackLocks.add(OpaqueLockers.signature(l));
+                        if (st.held(l) != Held.YES) continue;
+                        callbackLocks.add(OpaqueLockers.signature(l));
+                        callbackLocks.addAll(match.kinds(fn, l));
                     }
                 }
             }
