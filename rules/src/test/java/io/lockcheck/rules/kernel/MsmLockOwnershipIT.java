@@ -32,7 +32,12 @@ class MsmLockOwnershipIT {
     @Test
     void msmHasNoLockOwnershipFindings() {
         AnalysisResult r = DrmTreeIT.analyze(DrmTreeIT.kernelTree(), "drivers/gpu/drm/msm", "drivers/gpu/drm/drm_gem.c");
-        List<Finding> wrong = r.findings().stream().filter(f -> OWNERSHIP.contains(f.ruleId())).toList();
+        // drm_gem.c is there for the helpers' contracts; its own LC007 (the seed race) is DrmGemIT's
+        Path msm = DrmTreeIT.kernelTree().resolve("drivers/gpu/drm/msm");
+        List<Finding> wrong = r.findings().stream()
+                .filter(f -> OWNERSHIP.contains(f.ruleId()) && f.location().file().startsWith(msm)).toList();
+        assertTrue(r.findings().stream().anyMatch(f -> f.location().file().startsWith(msm)),
+                "no finding at all in msm: the run did not analyse it");
         assertTrue(wrong.isEmpty(), () -> DrmTreeIT.describe(wrong));
     }
 
