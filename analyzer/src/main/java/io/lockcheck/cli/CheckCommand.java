@@ -95,6 +95,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Rule> rules = context.rules().get();
         AnalyzerOptions options = analysis.toOptions(spec, RuleSelection.resolve(spec, rules, ruleSelection));
+        options = options.withSymlinks(srcroot, options.followSymlinks());
         if (!configurationReadable(err)) {
             return ExitCodes.USAGE;
         }
