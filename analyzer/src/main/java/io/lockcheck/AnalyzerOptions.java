@@ -74,9 +74,9 @@ public record AnalyzerOptions(
                 functionBudget, parseTimeoutMillis, srcroot, followSymlinks);
     }
 
-    /** The same options with other limits: {@code --function-budget}, {@code --parse-timeout}. */
-    public AnalyzerOptions withBounds(long budget, long parseMillis) {
-        return new AnalyzerOptions(jobs, includeDirs, defines, rules, specFiles, maxFileBytes, inferMinWrites, inferMinShare,
+    /** The same options with other limits: {@code --max-file-size}, {@code --function-budget}, {@code --parse-timeout}. */
+    public AnalyzerOptions withLimits(long maxBytes, long budget, long parseMillis) {
+        return new AnalyzerOptions(jobs, includeDirs, defines, rules, specFiles, maxBytes, inferMinWrites, inferMinShare,
                 budget, parseMillis, srcroot, followSymlinks);
     }
 

@@ -61,7 +61,7 @@ final class AnalysisOptions {
         return new AnalyzerOptions(positive(spec, "--jobs", jobs), includeDirs, MacroDefines.parse(spec, defines), rules,
                 specFiles, positive(spec, "--max-file-size", maxFileBytes), positive(spec, "--infer-min-writes", inferMinWrites),
                 inferMinShare / 100.0)
-                .withBounds(positive(spec, "--function-budget", functionBudget), parseMillis(spec))
+                .withLimits(maxFileBytes, positive(spec, "--function-budget", functionBudget), parseMillis(spec))
                 .withSymlinks(null, followSymlinks);
     }
 

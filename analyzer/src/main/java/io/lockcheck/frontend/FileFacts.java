@@ -27,7 +27,7 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockche
     /** As above, with CDT's parse of the file cut short after {@code parseMillis}. */
     public static FileFacts of(Path file, CParser parser, long maxBytes, long parseMillis) {
         List<Notification> notes = new ArrayList<>();
-        ParseDeadline deadline = null;
+        ParseLimit limit = null;
         try {
             String skip = InputLimits.skipReason(file, maxBytes);
             if (skip != null) {
@@ -35,9 +35,14 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockche
                 return new FileFacts(file, List.of(), List.of(), notes, 0, false);
             }
             SourceText src = SourceText.read(file);
-            deadline = ParseDeadline.start(parseMillis);
+            String bomb = MacroSizes.overLimit(src.chars(), InputLimits.MAX_TOKENS);
+            if (bomb != null) {
+                notes.add(new Notification(Level.WARNING, file, InputLimits.macroMessage(bomb)));
+                return new FileFacts(file, List.of(), List.of(), notes, 0, false);
+            }
+            limit = ParseLimit.start(parseMillis, InputLimits.MAX_TOKENS);
             var tu = parser.parse(src);
-            deadline.close();
+            limit.close();
             Lowering lowering = new Lowering(src);
             List<FunctionUnit> fns = lowering.functions(tu);
             List<io.lockcheck.guard.StructDef> structs = lowering.structs(tu);
@@ -62,16 +67,16 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockche
         } catch (OutOfMemoryError e) {
             notes.add(new Notification(Level.ERROR, file, "out of memory while analysing; file skipped"));
         } catch (org.eclipse.cdt.core.parser.ParseError e) {
-            if (deadline == null || !deadline.expired()) {
+            if (limit == null || limit.exceeded() == null) {
                 notes.add(new Notification(Level.ERROR, file, "internal error while parsing: " + e));
             } else {
-                notes.add(new Notification(Level.WARNING, file, InputLimits.timeoutMessage(parseMillis)));
+                notes.add(new Notification(Level.WARNING, file, InputLimits.message(limit.exceeded(), parseMillis)));
                 return new FileFacts(file, List.of(), List.of(), notes, 0, false);
             }
         } catch (Exception | LinkageError | AssertionError e) {
             notes.add(new Notification(Level.ERROR, file, "internal error while analysing: " + e));
         } finally {
-            if (deadline != null) deadline.close();
+            if (limit != null) limit.close();
         }
         return new FileFacts(file, List.of(), List.of(), notes, 0, true);
     }

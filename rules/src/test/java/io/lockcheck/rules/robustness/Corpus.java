@@ -1,0 +1,40 @@
+package io.lockcheck.rules.robustness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The real C files broken inputs are made from: the samples, and Linux's DRM code when present. */
+final class Corpus {
+    private Corpus() {
+    }
+
+    /** One file of the corpus, named relative to its root; read when a mutation needs it. */
+    record Source(String name, Path path) {
+        byte[] bytes() {
+            try {
+                return Files.readAllBytes(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Every {@code *.c} under the samples, then under {@code kernel/drivers/gpu/drm} (kernel may be null). */
+    static List<Source> of(Path samples, Path kernel) throws IOException {
+        List<Source> out = new ArrayList<>(cFiles(samples, "samples/"));
+        if (kernel != null) out.addAll(cFiles(kernel.resolve("drivers/gpu/drm"), "linux/drivers/gpu/drm/"));
+        return out;
+    }
+
+    private static List<Source> cFiles(Path root, String prefix) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(p -> p.toString().endsWith(".c") && Files.isRegularFile(p)).sorted()
+                    .map(p -> new Source(prefix + root.relativize(p).toString().replace('\\', '/'), p)).toList();
+        }
+    }
+}
