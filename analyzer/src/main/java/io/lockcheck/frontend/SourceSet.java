@@ -131,7 +131,11 @@ public final class SourceSet {
             if (a.isDirectory()) {
                 todo.push(e);
             } else if (c && a.isRegularFile()) {
-                add(real, e);
+                try {
+                    add(e.toRealPath(), e); // inside a linked directory, real paths tell duplicates apart
+                } catch (IOException x) {
+                    add(real, e);
+                }
             } else if (c) {
                 notes.add(new Notification(Level.WARNING, e, "not a regular file (a FIFO, socket or device); skipped"));
             }
