@@ -24,8 +24,8 @@ record CliRun(List<String> command, int exit, String out, String err, long milli
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "cli", ".out");
-        Path err = Files.createTempFile(dir, "cli", ".err");
+        Path out = Files.createTempFile("lockcheck-cli", ".out");
+        Path err = Files.createTempFile("lockcheck-cli", ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
                         Path.of("/dev/null").toFile()));

@@ -167,12 +167,12 @@ class RobustnessIT {
                 AnalyzerOptions.DEFAULT_FUNCTION_BUDGET, PARSE_TIMEOUT_MILLIS);
     }
 
-    private static Path samples() {
+    static Path samples() {
         return Path.of(System.getProperty("lockcheck.samples", "../samples")).toAbsolutePath().normalize();
     }
 
     /** The kernel tree if configured (as for the kernel ITs); the suite runs on the samples alone without one. */
-    private static Path kernel() {
+    static Path kernel() {
         String k = System.getProperty("lockcheck.kernel");
         if (k == null || k.isBlank() || k.startsWith("${")) k = System.getenv("LOCKCHECK_KERNEL_SRC");
         return k == null || k.isBlank() || !Files.isDirectory(Path.of(k, "drivers/gpu/drm")) ? null : Path.of(k);
