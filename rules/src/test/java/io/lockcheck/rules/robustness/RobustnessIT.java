@@ -63,7 +63,7 @@ class RobustnessIT {
         inProcess = new InProcessRun(rules, options(), sentinel, HANG_MILLIS);
         report = new Report(String.format(Locale.ROOT, "Seed %d; %d generated inputs from %d corpus files (%s); "
                         + "lockcheck's --parse-timeout %d s, an input is hung after %d s; %d processors.",
-                SEED, INPUTS, corpus.size(), kernel == null ? "samples only: no kernel tree" : "samples and Linux 6.12 drivers/gpu/drm",
+                SEED, INPUTS, corpus.size(), kernel == null ? "samples only: no kernel tree" : "samples and Linux 6.12 drivers/gpu/drm files up to 48 KB",
                 PARSE_TIMEOUT_MILLIS / 1000, HANG_MILLIS / 1000, Runtime.getRuntime().availableProcessors()));
     }
 
