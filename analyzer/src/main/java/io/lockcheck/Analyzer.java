@@ -71,7 +71,6 @@ public final class Analyzer {
 
     /** The built-in spec packs, always on. */
     public static final List<String> BUILTIN_SPECS = SpecLoader.builtinNames();
-    private static final long STEP_BUDGET = 200_000;
 
     /** Loads the built-in and user specs; a malformed user spec is a configuration error. */
     public Spec specs() throws SpecError {
@@ -107,7 +106,7 @@ public final class Analyzer {
 
     /** Parses, lowers and computes every run-wide fact for {@code paths}; notifications go to {@code notes}. */
     public Run run(List<Path> paths, List<Notification> notes) {
-        SourceSet.Expanded set = SourceSet.expand(paths);
+        SourceSet.Expanded set = SourceSet.expand(paths, options.srcroot(), options.followSymlinks());
         notes.addAll(set.notifications());
         Spec spec;
         try {
@@ -117,7 +116,8 @@ public final class Analyzer {
             spec = Spec.merge(List.of());
         }
         CParser parser = new CParser(options.includeDirs(), options.defines());
-        List<FileFacts> files = parallel(set.files(), f -> FileFacts.of(f, parser, options.maxFileBytes()));
+        List<FileFacts> files = parallel(set.files(), f -> FileFacts.of(f, parser, options.maxFileBytes(),
+                options.parseTimeoutMillis()));
         List<FunctionUnit> functions = new ArrayList<>();
         List<StructDef> structs = new ArrayList<>();
         int failed = 0, withProblems = 0;
@@ -133,8 +133,9 @@ public final class Analyzer {
         TypeTable types = new TypeTable(structs, spec.structs());
         Bindings bindings = new Bindings(functions, spec, types);
         io.lockcheck.guard.Coverage coverage = new io.lockcheck.guard.Coverage(types, bindings);
-        Summaries summaries = Summaries.compute(functions, STEP_BUDGET, spec, coverage);
-        List<FunctionFacts> perFunction = parallel(functions, fn -> functionFacts(fn, summaries, types, coverage));
+        Summaries summaries = Summaries.compute(functions, options.functionBudget(), spec, coverage);
+        List<FunctionFacts> perFunction = parallel(functions,
+                fn -> functionFacts(fn, summaries, types, coverage, options.functionBudget()));
         WriteStats writes = new WriteStats();
         LocklessFields lockless = new LocklessFields();
         Map<FunctionUnit, Set<LockPath>> entry = new IdentityHashMap<>();
@@ -183,9 +184,9 @@ public final class Analyzer {
     }
 
     private static FunctionFacts functionFacts(FunctionUnit fn, Summaries summaries, TypeTable types,
-                                               io.lockcheck.flow.LockMatch match) {
+                                               io.lockcheck.flow.LockMatch match, long budget) {
         try {
-            return FunctionFacts.of(fn, LockFlow.solve(fn, summaries.calleesOf(fn), STEP_BUDGET), types, summaries, match);
+            return FunctionFacts.of(fn, LockFlow.solve(fn, summaries.calleesOf(fn), budget), types, summaries, match);
         } catch (RuntimeException | StackOverflowError e) {
             return null; // the rules pass reports the failure for this function
         }
@@ -210,11 +211,12 @@ public final class Analyzer {
     private List<Finding> check(FunctionUnit fn, RunFacts facts, List<Notification> notes) {
         List<Finding> out = new ArrayList<>();
         try {
-            LockFlow.Result flow = LockFlow.solve(fn, facts.summaries().calleesOf(fn), STEP_BUDGET);
+            LockFlow.Result flow = LockFlow.solve(fn, facts.summaries().calleesOf(fn), options.functionBudget());
             if (flow.budgetExceeded()) {
                 synchronized (notes) {
                     notes.add(new Notification(Level.WARNING, fn.file(),
-                            "analysis of " + fn.name() + "() stopped at its step budget; findings in it may be incomplete"));
+                            "analysis of " + fn.name() + "() stopped at the --function-budget of " + options.functionBudget()
+                                    + " steps; findings in it may be incomplete"));
                 }
             }
             Map<String, Object> shared = new java.util.HashMap<>();

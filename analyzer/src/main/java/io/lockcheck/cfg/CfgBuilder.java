@@ -33,6 +33,7 @@ public final class CfgBuilder {
     private final SourceText source;
     private final Cfg cfg = new Cfg();
     private final ExprLowering expr;
+    private final FileLocations locations;
     private final Deque<Jump> breaks = new ArrayDeque<>();
     private final Deque<Jump> continues = new ArrayDeque<>();
     private final Deque<Scope> scopes = new ArrayDeque<>();
@@ -44,6 +45,7 @@ public final class CfgBuilder {
 
     private CfgBuilder(SourceText source, Set<String> locals, List<String> params, IASTStatement body) {
         this.source = source;
+        this.locations = new FileLocations(body);
         this.expr = new ExprLowering(this, new Paths(locals, params, body));
         body.accept(new ASTVisitor() {
             {
@@ -86,7 +88,7 @@ public final class CfgBuilder {
     }
 
     Span span(IASTNode n) {
-        IASTFileLocation loc = n.getFileLocation();
+        IASTFileLocation loc = locations.of(n);
         if (loc == null) return new Span(1, 1, 1, 1);
         int start = loc.getNodeOffset();
         int end = start + loc.getNodeLength();
@@ -94,7 +96,7 @@ public final class CfgBuilder {
     }
 
     String text(IASTNode n) {
-        IASTFileLocation loc = n.getFileLocation();
+        IASTFileLocation loc = locations.of(n);
         if (loc == null) return n.getRawSignature();
         return source.text(loc.getNodeOffset(), loc.getNodeLength()).replaceAll("\\s+", " ");
     }
@@ -391,7 +393,7 @@ public final class CfgBuilder {
 
     /** The span of a compound statement's closing brace. */
     private Span closingBrace(IASTNode n) {
-        IASTFileLocation loc = n.getFileLocation();
+        IASTFileLocation loc = locations.of(n);
         if (loc == null) return span(n);
         int end = loc.getNodeOffset() + loc.getNodeLength() - 1;
         return new Span(source.line(end), source.column(end), source.line(end + 1), source.column(end + 1));

@@ -17,7 +17,7 @@ public final class CfgDump {
         }
         Cfg cfg = f.cfg();
         for (Node n : cfg.nodes()) {
-            b.append("  n").append(n.id()).append(' ').append(n.kind().name().toLowerCase());
+            b.append("  n").append(n.id()).append(' ').append(n.kind().name().toLowerCase(java.util.Locale.ROOT));
             if (n.kind() == Node.Kind.STMT || n.kind() == Node.Kind.COND) {
                 b.append(" L").append(n.line()).append(" '").append(n.label()).append('\'');
             }
@@ -25,7 +25,7 @@ public final class CfgDump {
             b.append('\n');
             for (Event e : n.events()) b.append("      ").append(event(e)).append('\n');
             String succ = cfg.successors(n.id()).stream()
-                    .map(e -> (e.kind() == Edge.Kind.NEXT ? "" : e.kind().name().toLowerCase() + ":") + "n" + e.to())
+                    .map(e -> (e.kind() == Edge.Kind.NEXT ? "" : e.kind().name().toLowerCase(java.util.Locale.ROOT) + ":") + "n" + e.to())
                     .collect(Collectors.joining(" "));
             if (!succ.isEmpty()) b.append("      -> ").append(succ).append('\n');
         }
@@ -47,11 +47,11 @@ public final class CfgDump {
                     + (c.resultVar() == null ? "" : " -> " + c.resultVar());
         }
         if (e instanceof Event.Access a) {
-            return a.kind().name().toLowerCase() + (a.marked() ? " marked " : " ") + a.path();
+            return a.kind().name().toLowerCase(java.util.Locale.ROOT) + (a.marked() ? " marked " : " ") + a.path();
         }
         if (e instanceof Event.Assign a) return "assign " + a.var() + (a.source() == null ? "" : " = " + a.source());
         if (e instanceof Event.Return r) {
-            return "return " + r.kind().name().toLowerCase() + (r.var() == null ? "" : " " + r.var());
+            return "return " + r.kind().name().toLowerCase(java.util.Locale.ROOT) + (r.var() == null ? "" : " " + r.var());
         }
         return e.toString();
     }

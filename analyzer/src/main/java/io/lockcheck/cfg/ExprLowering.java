@@ -112,7 +112,7 @@ final class ExprLowering {
         } else if (e instanceof IASTIdExpression id) {
             String name = id.getName().toString();
             // kernel style: ALL_CAPS names are macros and enum constants, not variables
-            if (!paths.isLocal(name) && !name.equals(name.toUpperCase())) access(e, use);
+            if (!paths.isLocal(name) && !name.equals(name.toUpperCase(java.util.Locale.ROOT))) access(e, use);
         } else if (e instanceof IASTUnaryExpression u) {
             unary(u, use, resultVar);
         } else if (e instanceof IASTBinaryExpression b) {

@@ -16,7 +16,7 @@ final class ReturnKinds {
     static Integer constant(IASTExpression e) {
         e = Paths.strip(e);
         if (e instanceof IASTLiteralExpression lit && lit.getKind() == IASTLiteralExpression.lk_integer_constant) {
-            String v = lit.toString().toLowerCase().replaceAll("[ul]+$", "");
+            String v = lit.toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[ul]+$", "");
             try {
                 long n = v.startsWith("0x") ? Long.parseLong(v.substring(2), 16)
                         : v.length() > 1 && v.startsWith("0") ? Long.parseLong(v.substring(1), 8) : Long.parseLong(v);
@@ -55,7 +55,7 @@ final class ReturnKinds {
         if (isErrPtr(e)) return ReturnKind.NEGATIVE;
         if (e instanceof IASTIdExpression id) {
             String n = id.getName().toString();
-            return n.equals(n.toUpperCase()) ? ReturnKind.CONSTANT : ReturnKind.VAR;
+            return n.equals(n.toUpperCase(java.util.Locale.ROOT)) ? ReturnKind.CONSTANT : ReturnKind.VAR;
         }
         return ReturnKind.OTHER;
     }

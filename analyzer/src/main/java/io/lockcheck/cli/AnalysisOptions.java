@@ -39,6 +39,19 @@ final class AnalysisOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     int inferMinShare = (int) Math.round(AnalyzerOptions.DEFAULT_INFER_MIN_SHARE * 100);
 
+    @Option(names = "--function-budget", paramLabel = "STEPS",
+            description = "Stop analysing a function after STEPS dataflow steps, with a notification "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long functionBudget = AnalyzerOptions.DEFAULT_FUNCTION_BUDGET;
+
+    @Option(names = "--parse-timeout", paramLabel = "SECONDS",
+            description = "Skip a file, with a notification, when parsing it takes longer (default: ${DEFAULT-VALUE}).")
+    double parseTimeoutSeconds = AnalyzerOptions.DEFAULT_PARSE_TIMEOUT_MILLIS / 1000.0;
+
+    @Option(names = "--follow-symlinks",
+            description = "Follow symbolic links that lead out of --srcroot (or out of the directory given).")
+    boolean followSymlinks;
+
     /** The analyzer options; a non-positive count is a usage error. */
     AnalyzerOptions toOptions(CommandSpec spec, Set<String> rules) {
         if (inferMinShare < 1 || inferMinShare > 100) {
@@ -47,7 +60,18 @@ final class AnalysisOptions {
         }
         return new AnalyzerOptions(positive(spec, "--jobs", jobs), includeDirs, MacroDefines.parse(spec, defines), rules,
                 specFiles, positive(spec, "--max-file-size", maxFileBytes), positive(spec, "--infer-min-writes", inferMinWrites),
-                inferMinShare / 100.0);
+                inferMinShare / 100.0)
+                .withLimits(maxFileBytes, positive(spec, "--function-budget", functionBudget), parseMillis(spec))
+                .withSymlinks(null, followSymlinks);
+    }
+
+    private long parseMillis(CommandSpec spec) {
+        if (!(parseTimeoutSeconds > 0) || parseTimeoutSeconds > 1e9) {
+            throw new ParameterException(spec.commandLine(),
+                    "invalid value for option '--parse-timeout': must be a positive number of seconds but was "
+                            + parseTimeoutSeconds);
+        }
+        return Math.max(1, Math.round(parseTimeoutSeconds * 1000));
     }
 
     private static <N extends Number> N positive(CommandSpec spec, String option, N value) {

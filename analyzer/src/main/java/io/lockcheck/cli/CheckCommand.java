@@ -86,6 +86,13 @@ final class CheckCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private FailOn failOn;
 
+    @Option(names = "--reproducible", description = "Leave the start time out of the SARIF report, so that the "
+            + "same input gives a byte-identical report (text and gcc reports never have one).")
+    private boolean reproducible;
+
+    /** When the run started: SARIF's invocations[0].startTimeUtc, the one timestamp lockcheck writes. */
+    private final java.time.Instant started = java.time.Instant.now();
+
     @Option(names = "--stats", description = "Print run statistics: files, functions, parse fidelity "
             + "(a line in the text report; on stderr for the other formats).")
     private boolean stats;
@@ -104,6 +111,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<Rule> rules = context.rules().get();
         AnalyzerOptions options = analysis.toOptions(spec, RuleSelection.resolve(spec, rules, ruleSelection));
+        options = options.withSymlinks(srcroot, options.followSymlinks());
         if (!configurationReadable(err)) {
             return ExitCodes.USAGE;
         }
@@ -212,7 +220,7 @@ final class CheckCommand implements Callable<Integer> {
     private void writeReport(AnalysisResult result) throws IOException {
         Report report = Reports.forFormat(format.word());
         ReportOptions options = new ReportOptions(srcroot, ToolVersion.current(), stats && format == OutputFormat.TEXT,
-                ToolVersion.informationUri(), null, shown.category, shown.includeSuppressed);
+                ToolVersion.informationUri(), reproducible ? null : started, shown.category, shown.includeSuppressed);
         if (output != null) {
             AtomicOutput.write(output, w -> report.write(result, options, w));
         } else {

@@ -1,7 +1,6 @@
 package io.lockcheck.frontend;
 
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
-import org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage;
 import org.eclipse.cdt.core.index.IIndexFileLocation;
 import org.eclipse.cdt.core.model.ILanguage;
 import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
@@ -43,7 +42,7 @@ public final class CParser {
         String[] paths = includeDirs.stream().map(Path::toString).toArray(String[]::new);
         var info = new ExtendedScannerInfo(symbols, paths, new String[] {Prelude.PATH}, new String[0]);
         int options = ILanguage.OPTION_NO_IMAGE_LOCATIONS | ILanguage.OPTION_SKIP_TRIVIAL_EXPRESSIONS_IN_AGGREGATE_INITIALIZERS;
-        return GCCLanguage.getDefault().getASTTranslationUnit(content, info, new Headers(includeDirs.isEmpty()), null,
+        return ParseLimit.language().getASTTranslationUnit(content, info, new Headers(includeDirs.isEmpty()), null,
                 options, new NullLogService());
     }
 

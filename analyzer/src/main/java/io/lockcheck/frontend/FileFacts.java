@@ -21,16 +21,28 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockche
 
     /** Reads, parses and lowers one file; never throws (failures become notifications). */
     public static FileFacts of(Path file, CParser parser, long maxBytes) {
+        return of(file, parser, maxBytes, Long.MAX_VALUE);
+    }
+
+    /** As above, with CDT's parse of the file cut short after {@code parseMillis}. */
+    public static FileFacts of(Path file, CParser parser, long maxBytes, long parseMillis) {
         List<Notification> notes = new ArrayList<>();
+        ParseLimit limit = null;
         try {
-            long size = java.nio.file.Files.size(file);
-            if (size > maxBytes) {
-                notes.add(new Notification(Level.WARNING, file,
-                        "file is " + size + " bytes, over the --max-file-size limit of " + maxBytes + "; skipped"));
+            String skip = InputLimits.skipReason(file, maxBytes);
+            if (skip != null) {
+                notes.add(new Notification(Level.WARNING, file, skip));
                 return new FileFacts(file, List.of(), List.of(), notes, 0, false);
             }
             SourceText src = SourceText.read(file);
+            String bomb = MacroSizes.overLimit(src.chars(), InputLimits.MAX_TOKENS);
+            if (bomb != null) {
+                notes.add(new Notification(Level.WARNING, file, InputLimits.macroMessage(bomb)));
+                return new FileFacts(file, List.of(), List.of(), notes, 0, false);
+            }
+            limit = ParseLimit.start(parseMillis, InputLimits.MAX_TOKENS);
             var tu = parser.parse(src);
+            limit.close();
             Lowering lowering = new Lowering(src);
             List<FunctionUnit> fns = lowering.functions(tu);
             List<io.lockcheck.guard.StructDef> structs = lowering.structs(tu);
@@ -54,8 +66,17 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockche
             notes.add(new Notification(Level.ERROR, file, "nesting too deep to analyse (stack overflow); file skipped"));
         } catch (OutOfMemoryError e) {
             notes.add(new Notification(Level.ERROR, file, "out of memory while analysing; file skipped"));
+        } catch (org.eclipse.cdt.core.parser.ParseError e) {
+            if (limit == null || limit.exceeded() == null) {
+                notes.add(new Notification(Level.ERROR, file, "internal error while parsing: " + e));
+            } else {
+                notes.add(new Notification(Level.WARNING, file, InputLimits.message(limit.exceeded(), parseMillis)));
+                return new FileFacts(file, List.of(), List.of(), notes, 0, false);
+            }
         } catch (Exception | LinkageError | AssertionError e) {
             notes.add(new Notification(Level.ERROR, file, "internal error while analysing: " + e));
+        } finally {
+            if (limit != null) limit.close();
         }
         return new FileFacts(file, List.of(), List.of(), notes, 0, true);
     }

@@ -17,7 +17,7 @@ public final class LocklessFields {
     /** A plain store to a field with a lock held: the other thread of a race witness. */
     public record Writer(io.lockcheck.cfg.FunctionUnit function, io.lockcheck.cfg.Span at, String text, String lock) {
         String order() {
-            return function.file() + ":" + String.format("%08d", at.line()) + ":" + function.name();
+            return function.file() + ":" + String.format(java.util.Locale.ROOT, "%08d", at.line()) + ":" + function.name();
         }
     }
 

@@ -39,7 +39,10 @@ public final class AtomicOutput {
     public static void write(Path target, IOConsumer<Writer> body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
-        Path temp = createTemp(dir, absolute.getFileName().toString());
+        String name = absolute.getFileName().toString();
+        removeStaleTemps(dir, name);
+        Path temp = createTemp(dir, name);
+        temp.toFile().deleteOnExit(); // Ctrl-C and SIGTERM run shutdown hooks; only SIGKILL leaves it
         boolean published = false;
         try {
             try (FileOutputStream bytes = new FileOutputStream(temp.toFile());
@@ -59,12 +62,14 @@ public final class AtomicOutput {
     }
 
     /**
-     * A new, uniquely named file in {@code dir}. Created with the ordinary mode (umask applies),
-     * unlike {@link Files#createTempFile}, whose owner-only mode the report would inherit.
+     * A new, uniquely named file in {@code dir}: {@code .NAME.lockcheck-PID-RANDOM.tmp}, hidden and
+     * never mistaken for the report. Created with the ordinary mode (umask applies), unlike
+     * {@link Files#createTempFile}, whose owner-only mode the report would inherit.
      */
     private static Path createTemp(Path dir, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path temp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            Path temp = dir.resolve(tempPrefix(name) + ProcessHandle.current().pid() + "-"
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
             try {
                 Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
                 return temp;
@@ -73,6 +78,35 @@ public final class AtomicOutput {
                     throw e;
                 }
             }
+        }
+    }
+
+    private static String tempPrefix(String name) {
+        return "." + name + ".lockcheck-";
+    }
+
+    /**
+     * Removes temporary files a killed run (kill -9, power loss) left for the same report: those
+     * whose process is gone. A live process's file is another run still writing; it stays.
+     */
+    private static void removeStaleTemps(Path dir, String name) {
+        String prefix = tempPrefix(name);
+        try (var entries = Files.newDirectoryStream(dir, e -> {
+            String n = e.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp");
+        })) {
+            for (Path p : entries) {
+                String rest = p.getFileName().toString().substring(prefix.length());
+                int dash = rest.indexOf('-');
+                try {
+                    long pid = Long.parseLong(dash < 0 ? "" : rest.substring(0, dash));
+                    if (ProcessHandle.of(pid).isEmpty()) deleteQuietly(p);
+                } catch (NumberFormatException e) {
+                    // not a name we make: leave it alone
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            // Cleaning up is a courtesy; writing the report is what matters.
         }
     }
 

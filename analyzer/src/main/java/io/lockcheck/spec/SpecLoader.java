@@ -130,7 +130,7 @@ public final class SpecLoader {
             throw syntax(file, e);
         } catch (ReaderException e) {
             int[] lc = lineColumn(text, e.getPosition());
-            throw new SpecError(file, lc[0], lc[1], String.format(
+            throw new SpecError(file, lc[0], lc[1], String.format(java.util.Locale.ROOT,
                     "invalid YAML: character U+%04X is not allowed (is this a binary file?)", e.getCodePoint()));
         } catch (YAMLException e) {
             throw at(file, parser.last, "invalid YAML: " + SpecNodes.oneLine(String.valueOf(e.getMessage())));
@@ -150,7 +150,7 @@ public final class SpecLoader {
             int bad = in.position();
             String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
             int[] lc = lineColumn(before, before.codePointCount(0, before.length()));
-            throw new SpecError(file, lc[0], lc[1], String.format(
+            throw new SpecError(file, lc[0], lc[1], String.format(java.util.Locale.ROOT,
                     "not UTF-8 text: invalid byte 0x%02X (is this a binary file?)", bytes[bad] & 0xff));
         }
         String text = out.flip().toString();

@@ -139,7 +139,7 @@ final class SpecNodes {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
-            int d = distance(key.toLowerCase(), k);
+            int d = distance(key.toLowerCase(java.util.Locale.ROOT), k);
             if (d < bestDistance) {
                 best = k;
                 bestDistance = d;

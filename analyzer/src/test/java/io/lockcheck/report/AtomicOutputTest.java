@@ -78,6 +78,20 @@ class AtomicOutputTest {
         assertFalse(Files.exists(dir.resolve("no")));
     }
 
+    @Test
+    void temporaryFilesOfKilledRunsAreRemovedAndLiveOnesKept() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path stale = Files.writeString(dir.resolve(".out.sarif.lockcheck-" + gone.pid() + "-1f.tmp"), "{\"partial");
+        Path live = Files.writeString(dir.resolve(".out.sarif.lockcheck-" + ProcessHandle.current().pid() + "-2e.tmp"), "{");
+        Path otherReport = Files.writeString(dir.resolve(".other.sarif.lockcheck-" + gone.pid() + "-3d.tmp"), "{");
+        Path notOurs = Files.writeString(dir.resolve(".out.sarif.lockcheck-notapid.tmp"), "x");
+        Path target = dir.resolve("out.sarif");
+        AtomicOutput.write(target, w -> w.write("{}\n"));
+        assertEquals(Stream.of(notOurs, otherReport, live, target).sorted().toList(), list(dir));
+        assertFalse(Files.exists(stale));
+    }
+
     private static List<Path> list(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();

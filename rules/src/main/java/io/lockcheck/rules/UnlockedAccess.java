@@ -50,7 +50,7 @@ final class UnlockedAccess {
         if (g.source() == Guard.Source.INFERENCE) msg += " (" + g.evidence() + ")";
         var d = ctx.report(a.span(), msg)
                 .property("guard", g.key() + " guarded by " + g.lockText())
-                .property("guardSource", g.source().name().toLowerCase());
+                .property("guardSource", g.source().name().toLowerCase(java.util.Locale.ROOT));
         if (g.source() == Guard.Source.INFERENCE) d.property("evidence", g.evidence());
         LockFact f = r.lock() == null ? null : st.fact(r.lock());
         String thread = ctx.function().name() + "()";

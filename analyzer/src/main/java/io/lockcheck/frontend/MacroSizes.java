@@ -1,0 +1,57 @@
+package io.lockcheck.frontend;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How many tokens a file's own macros expand to, estimated before CDT sees them. CDT expands a
+ * macro into a list of all its tokens at once, so {@code #define A B B}, {@code #define B C C},
+ * ... (30 lines) would fill any heap before {@link ParseLimit} counts a single token.
+ */
+final class MacroSizes {
+    private static final Pattern DEFINE = Pattern.compile("(?m)^[ \\t]*#[ \\t]*define[ \\t]+([A-Za-z_]\\w*)(\\([^)\\n]*\\))?(.*)$");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z_]\\w*|\\S");
+
+    private final Map<String, List<String>> bodies = new HashMap<>();
+    private final Map<String, Long> sizes = new HashMap<>();
+
+    private MacroSizes(String text) {
+        Matcher m = DEFINE.matcher(text.replace("\\\r\n", " ").replace("\\\n", " "));
+        while (m.find()) {
+            List<String> tokens = new ArrayList<>();
+            Matcher t = TOKEN.matcher(m.group(3));
+            while (t.find()) tokens.add(t.group());
+            bodies.put(m.group(1), tokens);
+        }
+    }
+
+    /** The first macro of {@code source} that expands to more than {@code limit} tokens, or null. */
+    static String overLimit(char[] source, long limit) {
+        String text = new String(source);
+        if (!text.contains("define")) return null;
+        MacroSizes s = new MacroSizes(text);
+        for (String name : new java.util.TreeSet<>(s.bodies.keySet())) {
+            if (s.size(name, limit, 0) > limit) return name;
+        }
+        return null;
+    }
+
+    /** Tokens of {@code name}'s expansion, saturating just above {@code limit}. */
+    private long size(String name, long limit, int depth) {
+        Long known = sizes.get(name);
+        if (known != null) return known;
+        if (depth > 1000) return 1; // a chain that long is not a bomb worth estimating
+        sizes.put(name, 1L); // a macro is not expanded inside itself
+        long n = 0;
+        for (String t : bodies.get(name)) {
+            n += bodies.containsKey(t) ? size(t, limit, depth + 1) : 1;
+            if (n > limit) break;
+        }
+        sizes.put(name, n);
+        return n;
+    }
+}
