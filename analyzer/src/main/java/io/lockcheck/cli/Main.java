@@ -39,6 +39,7 @@ public final class Main implements Callable<Integer> {
                     .addSubcommand(new RulesCommand(context.rules()))
                     .addSubcommand(new DumpCfgCommand(context.engine()))
                     .addSubcommand(new GuardsCommand(out))
+                    .addSubcommand(new ParseProblemsCommand())
                     .setOut(outWriter)
                     .setErr(errWriter)
                     .setParameterExceptionHandler(errors)

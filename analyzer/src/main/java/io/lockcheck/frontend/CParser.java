@@ -34,6 +34,11 @@ public final class CParser {
         this.defines = Map.copyOf(defines);
     }
 
+    /** The parser a run's options ask for. */
+    public static CParser of(io.lockcheck.AnalyzerOptions options) {
+        return new CParser(options.includeDirs(), options.defines());
+    }
+
     public IASTTranslationUnit parse(SourceText source) throws CoreException {
         FileContent content = FileContent.create(source.path().toString(), source.chars());
         Map<String, String> symbols = new HashMap<>(defines);
@@ -41,23 +46,27 @@ public final class CParser {
         symbols.putIfAbsent("__GNUC__", "12");
         symbols.putIfAbsent("__STDC__", "1");
         String[] paths = includeDirs.stream().map(Path::toString).toArray(String[]::new);
-        var info = new ExtendedScannerInfo(symbols, paths, new String[] {Prelude.PATH}, new String[0]);
+        boolean fast = includeDirs.isEmpty();
+        String[] macroFiles = fast ? new String[] {Prelude.PATH, FileShapes.PATH} : new String[] {Prelude.PATH};
+        var info = new ExtendedScannerInfo(symbols, paths, macroFiles, new String[0]);
         int options = ILanguage.OPTION_NO_IMAGE_LOCATIONS | ILanguage.OPTION_SKIP_TRIVIAL_EXPRESSIONS_IN_AGGREGATE_INITIALIZERS;
-        return GCCLanguage.getDefault().getASTTranslationUnit(content, info, new Headers(includeDirs.isEmpty()), null,
-                options, new NullLogService());
+        Headers headers = new Headers(fast, fast ? FileShapes.of(source.chars()).toCharArray() : new char[0]);
+        return GCCLanguage.getDefault().getASTTranslationUnit(content, info, headers, null, options, new NullLogService());
     }
 
     /** Serves the prelude; in fast mode skips every other header, else reads it from disk. */
     private static final class Headers extends InternalFileContentProvider {
         private final boolean fast;
+        private final char[] shapes;
 
-        Headers(boolean fast) {
+        Headers(boolean fast, char[] shapes) {
             this.fast = fast;
+            this.shapes = shapes;
         }
 
         @Override
         public boolean getInclusionExists(String path) {
-            if (Prelude.PATH.equals(path)) {
+            if (Prelude.PATH.equals(path) || FileShapes.PATH.equals(path)) {
                 return true;
             }
             return !fast && Files.isRegularFile(Path.of(path));
@@ -67,6 +76,9 @@ public final class CParser {
         public InternalFileContent getContentForInclusion(String path, IMacroDictionary macros) {
             if (Prelude.PATH.equals(path)) {
                 return new InternalFileContent(path, new CharArray(Prelude.text()));
+            }
+            if (FileShapes.PATH.equals(path)) {
+                return new InternalFileContent(path, new CharArray(shapes));
             }
             if (fast) {
                 return new InternalFileContent(path, InternalFileContent.InclusionKind.SKIP_FILE);
