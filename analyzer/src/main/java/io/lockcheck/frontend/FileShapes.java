@@ -2,6 +2,8 @@ package io.lockcheck.frontend;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -50,14 +52,18 @@ public final class FileShapes {
         List<CTokens.Token> toks = CTokens.of(text);
         Set<String> defined = new TreeSet<>(PRELUDE_NAMES);
         defined.addAll(CTokens.definedMacros(text));
-        Set<String> loops = new TreeSet<>();
+        Map<String, LoopMacro> loops = new TreeMap<>();
         Set<String> strings = new TreeSet<>();
         int depth = 0;
         boolean body = false; // the outermost open brace is a function body, not an initializer or a type
+        int bodyStart = 0;
         for (int i = 0; i < toks.size(); i++) {
             CTokens.Token t = toks.get(i);
             if (t.is("{")) {
-                if (depth++ == 0) body = i > 0 && toks.get(i - 1).is(")");
+                if (depth++ == 0) {
+                    body = i > 0 && toks.get(i - 1).is(")");
+                    bodyStart = i;
+                }
             } else if (t.is("}")) {
                 depth = Math.max(0, depth - 1);
             }
@@ -65,14 +71,16 @@ public final class FileShapes {
             boolean call = i + 1 < toks.size() && toks.get(i + 1).is("(");
             if (call && depth > 0 && body && (i == 0 || STATEMENT_BEFORE.contains(toks.get(i - 1).text()))) {
                 int close = CTokens.matching(toks, i + 1);
-                if (close > 0 && close + 1 < toks.size() && startsStatement(toks.get(close + 1))) loops.add(t.text());
+                if (close > 0 && close + 1 < toks.size() && startsStatement(toks.get(close + 1))) {
+                    loops.computeIfAbsent(t.text(), LoopMacro::new).site(toks, bodyStart, i + 1, close);
+                }
             } else if (!call && (i > 0 && toks.get(i - 1).kind() == CTokens.Kind.STRING
                     || i + 1 < toks.size() && toks.get(i + 1).kind() == CTokens.Kind.STRING)) {
                 strings.add(t.text());
             }
         }
         StringBuilder b = new StringBuilder();
-        for (String n : loops) b.append("#define ").append(n).append("(...) ").append(LOOP).append('\n');
+        for (LoopMacro m : loops.values()) b.append(m.define());
         for (String n : strings) b.append("#define ").append(n).append(" \"\"\n");
         return b.toString();
     }
