@@ -49,3 +49,35 @@
 #define xe_map_wr(xe, map, off, t, val)       iosys_map_wr(map, off, t, val)
 #define xe_map_rd_field(xe, map, off, t, f)   iosys_map_rd_field(map, off, t, f)
 #define xe_map_wr_field(xe, map, off, t, f, val) iosys_map_wr_field(map, off, t, f, val)
+
+/* ---- loops with lock or reference semantics: the real shapes ---- */
+/* drm/drm_exec.h: the body runs at least once; drm_exec_cleanup() says whether to retry */
+#define drm_exec_until_all_locked(exec) \
+	for (long __lockcheck_it = 1; __lockcheck_it; __lockcheck_it = drm_exec_cleanup(exec))
+#define drm_exec_for_each_locked_object(exec, obj) \
+	for (unsigned long __lockcheck_i = 0; ((obj) = drm_exec_obj(exec, __lockcheck_i)); ++__lockcheck_i)
+#define drm_exec_for_each_locked_object_reverse(exec, obj) \
+	for (unsigned long __lockcheck_i = (exec)->num_objects - 1; ((obj) = drm_exec_obj(exec, __lockcheck_i)); \
+	     --__lockcheck_i)
+/* i915 (i915_gem_ww.h, intel_pps.h, intel_modeset_lock.h, intel_runtime_pm.h, ...) */
+#define for_i915_gem_ww(_ww, _err, _intr) \
+	for (i915_gem_ww_ctx_init(_ww, _intr), (_err) = -EDEADLK; (_err) == -EDEADLK; (_err) = __i915_gem_ww_fini(_ww, _err))
+#define with_intel_pps_lock(dp, wf) \
+	for ((wf) = intel_pps_lock(dp); (wf); (wf) = intel_pps_unlock((dp), (wf)))
+#define intel_modeset_lock_ctx_retry(ctx, state, flags, ret) \
+	for (_intel_modeset_lock_begin((ctx), (state), (flags), &(ret)); _intel_modeset_lock_loop(&(ret)); \
+	     _intel_modeset_lock_end((ctx), (state), &(ret)))
+#define with_intel_runtime_pm(rpm, wf) \
+	for ((wf) = intel_runtime_pm_get(rpm); (wf); intel_runtime_pm_put((rpm), (wf)), (wf) = 0)
+#define with_intel_runtime_pm_if_in_use(rpm, wf) \
+	for ((wf) = intel_runtime_pm_get_if_in_use(rpm); (wf); intel_runtime_pm_put((rpm), (wf)), (wf) = 0)
+#define with_intel_runtime_pm_if_active(rpm, wf) \
+	for ((wf) = intel_runtime_pm_get_if_active(rpm); (wf); intel_runtime_pm_put((rpm), (wf)), (wf) = 0)
+#define with_intel_gt_pm(gt, wf) \
+	for (wf = intel_gt_pm_get(gt); wf; intel_gt_pm_put(gt, wf), wf = 0)
+#define with_intel_display_power(i915, domain, wf) \
+	for ((wf) = intel_display_power_get((i915), (domain)); (wf); \
+	     intel_display_power_put_async((i915), (domain), (wf)), (wf) = 0)
+#define with_intel_display_power_if_enabled(i915, domain, wf) \
+	for ((wf) = intel_display_power_get_if_enabled((i915), (domain)); (wf); \
+	     intel_display_power_put_async((i915), (domain), (wf)), (wf) = 0)

@@ -82,6 +82,21 @@
 	for (pos = list_last_entry(head, __typeof__(*pos), member), n = list_prev_entry(pos, member); \
 	     !list_entry_is_head(pos, head, member); pos = n, n = list_prev_entry(n, member))
 #define list_for_each_entry_rcu(pos, head, member, ...) list_for_each_entry(pos, head, member)
+#define list_for_each_entry_continue_reverse(pos, head, member) \
+	for (pos = list_prev_entry(pos, member); !list_entry_is_head(pos, head, member); pos = list_prev_entry(pos, member))
+#define list_for_each_entry_from_reverse(pos, head, member) \
+	for (; !list_entry_is_head(pos, head, member); pos = list_prev_entry(pos, member))
+#define list_for_each_entry_safe_continue(pos, n, head, member) \
+	for (pos = list_next_entry(pos, member), n = list_next_entry(pos, member); \
+	     !list_entry_is_head(pos, head, member); pos = n, n = list_next_entry(n, member))
+#define list_for_each_entry_safe_from(pos, n, head, member) \
+	for (n = list_next_entry(pos, member); !list_entry_is_head(pos, head, member); pos = n, n = list_next_entry(n, member))
+#define list_for_each_prev_safe(pos, n, head) \
+	for (pos = (head)->prev, n = pos->prev; pos != (head); pos = n, n = pos->prev)
+#define list_for_each_rcu(pos, head)         list_for_each(pos, head)
+#define list_for_each_entry_continue_rcu(pos, head, member) list_for_each_entry_continue(pos, head, member)
+#define list_for_each_entry_srcu(pos, head, member, ...) list_for_each_entry(pos, head, member)
+#define list_for_each_entry_lockless(pos, head, member) list_for_each_entry(pos, head, member)
 #define hlist_entry(ptr, type, member)       container_of(ptr, type, member)
 #define hlist_for_each_entry(pos, head, member) \
 	for (pos = (__typeof__(pos))__lockcheck_hlist_first(head); pos; pos = (__typeof__(pos))__lockcheck_hlist_next(&(pos)->member))
