@@ -11,6 +11,8 @@ import org.eclipse.cdt.internal.core.parser.IMacroDictionary;
 import org.eclipse.cdt.internal.core.parser.scanner.CharArray;
 import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContent;
 import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
+import io.lockcheck.frontend.precise.CompileCommands;
+import io.lockcheck.frontend.precise.PreciseSetup;
 import org.eclipse.core.runtime.CoreException;
 
 import java.io.IOException;
@@ -22,25 +24,53 @@ import java.util.Map;
 
 /**
  * The only entry point into CDT's parser. Fast mode (no include dirs): every #include is
- * skipped and the kernel prelude is served as a macro file. With include dirs, headers are
- * read from those directories (the prelude still comes first, real headers override it).
+ * skipped and the kernel prelude and the file's own {@link FileShapes} are served as macro
+ * files. With include dirs, headers are read from those directories (the prelude still comes
+ * first, real headers override it). Precise mode ({@link PreciseSetup}): the kernel's headers
+ * and compile flags, with lock shapes that the headers cannot override.
  */
 public final class CParser {
     private final List<Path> includeDirs;
     private final Map<String, String> defines;
+    /** Precise mode (real kernel headers), or null. */
+    private final PreciseSetup precise;
 
     public CParser(List<Path> includeDirs, Map<String, String> defines) {
-        this.includeDirs = List.copyOf(includeDirs);
-        this.defines = Map.copyOf(defines);
+        this(includeDirs, defines, null);
     }
 
-    /** The parser a run's options ask for. */
+    private CParser(List<Path> includeDirs, Map<String, String> defines, PreciseSetup precise) {
+        this.includeDirs = List.copyOf(includeDirs);
+        this.defines = Map.copyOf(defines);
+        this.precise = precise;
+    }
+
+    /**
+     * The parser a run's options ask for. A malformed or unreadable compilation database is an
+     * IllegalArgumentException with a one-line message (the CLI checks it before the run).
+     */
     public static CParser of(io.lockcheck.AnalyzerOptions options) {
-        return new CParser(options.includeDirs(), options.defines());
+        if (options.kernelTree() == null && options.compileCommands() == null) {
+            return new CParser(options.includeDirs(), options.defines());
+        }
+        try {
+            return new CParser(options.includeDirs(), options.defines(), PreciseSetup.of(options.kernelTree(),
+                    options.compileCommands(), options.includeDirs(), options.defines()));
+        } catch (CompileCommands.Malformed e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + options.compileCommands() + ": " + e.getMessage(), e);
+        }
     }
 
     public IASTTranslationUnit parse(SourceText source) throws CoreException {
         FileContent content = FileContent.create(source.path().toString(), source.chars());
+        int parseOptions = ILanguage.OPTION_NO_IMAGE_LOCATIONS
+                | ILanguage.OPTION_SKIP_TRIVIAL_EXPRESSIONS_IN_AGGREGATE_INITIALIZERS;
+        if (precise != null) {
+            return GCCLanguage.getDefault().getASTTranslationUnit(content, precise.scannerInfo(source.path()),
+                    precise.headers(), null, parseOptions, new NullLogService());
+        }
         Map<String, String> symbols = new HashMap<>(defines);
         symbols.putIfAbsent("__KERNEL__", "1");
         symbols.putIfAbsent("__GNUC__", "12");

@@ -9,11 +9,12 @@ import java.util.TreeSet;
  * A rough C tokenizer for {@link FileShapes}: names, string and character literals, numbers and
  * one-character punctuation, with comments and preprocessor lines dropped. Not a preprocessor.
  */
-final class CTokens {
-    enum Kind { IDENT, STRING, CHAR, NUMBER, PUNCT }
+public final class CTokens {
+    public enum Kind { IDENT, STRING, CHAR, NUMBER, PUNCT }
 
-    record Token(Kind kind, String text) {
-        boolean is(String s) {
+    /** {@code start}: offset of the token's first character in the text. */
+    public record Token(Kind kind, String text, int start) {
+        public boolean is(String s) {
             return kind == Kind.PUNCT && text.equals(s);
         }
     }
@@ -21,7 +22,7 @@ final class CTokens {
     private CTokens() {
     }
 
-    static List<Token> of(char[] s) {
+    public static List<Token> of(char[] s) {
         List<Token> out = new ArrayList<>();
         int i = 0, n = s.length;
         boolean lineStart = true;
@@ -48,19 +49,19 @@ final class CTokens {
                     if (i < n && (s[i] == '"' || s[i] == '\'') && isPrefix(s, start, i)) {
                         char q = s[i];
                         i = quoted(s, i);
-                        out.add(new Token(q == '"' ? Kind.STRING : Kind.CHAR, new String(s, start, i - start)));
+                        out.add(new Token(q == '"' ? Kind.STRING : Kind.CHAR, new String(s, start, i - start), start));
                     } else {
-                        out.add(new Token(Kind.IDENT, new String(s, start, i - start)));
+                        out.add(new Token(Kind.IDENT, new String(s, start, i - start), start));
                     }
                 } else if (Character.isDigit(c)) {
                     while (i < n && (Character.isLetterOrDigit(s[i]) || s[i] == '_' || s[i] == '.')) i++;
-                    out.add(new Token(Kind.NUMBER, new String(s, start, i - start)));
+                    out.add(new Token(Kind.NUMBER, new String(s, start, i - start), start));
                 } else if (c == '"' || c == '\'') {
                     i = quoted(s, i);
-                    out.add(new Token(c == '"' ? Kind.STRING : Kind.CHAR, new String(s, start, i - start)));
+                    out.add(new Token(c == '"' ? Kind.STRING : Kind.CHAR, new String(s, start, i - start), start));
                 } else {
                     i++;
-                    out.add(new Token(Kind.PUNCT, String.valueOf(c)));
+                    out.add(new Token(Kind.PUNCT, String.valueOf(c), start));
                 }
             }
         }
