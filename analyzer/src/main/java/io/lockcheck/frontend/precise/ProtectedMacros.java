@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * a volatile load, {@code WARN_ON()} to a statement expression, {@code unlikely()} to
  * {@code __builtin_expect()}; precise mode drops those definitions from the headers it serves,
  * so the names stay calls (lock API, marking primitives, WARN tests) or keep the shape
- * lock-shapes.h gives them.
+ * lock-shapes.h gives them. Lock wrappers defined as macros are dropped too (see
+ * {@link #takesLocks}).
  */
 final class ProtectedMacros {
     /** Names the lowering recognises as calls besides the lock API table. */
@@ -33,6 +34,8 @@ final class ProtectedMacros {
 
     private static final Pattern DEFINE = Pattern.compile("(?m)^\\s*#\\s*define\\s+([A-Za-z_][A-Za-z0-9_]*)");
     private static final Set<String> LOCK_SHAPES = names(new String(Prelude.lockShapes()));
+    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> GUARDS = Set.of("guard", "scoped_guard", "scoped_cond_guard");
     private static final Pattern DIRECTIVE = Pattern.compile("^\\s*#\\s*(define|undef)\\s+([A-Za-z_][A-Za-z0-9_]*)");
 
     private ProtectedMacros() {
@@ -58,16 +61,34 @@ final class ProtectedMacros {
         boolean changed = false;
         for (int i = 0; i < lines.length; i++) {
             Matcher m = DIRECTIVE.matcher(lines[i]);
-            if (!m.find() || !isProtected(m.group(2))) continue;
+            if (!m.find()) continue;
+            int last = i;
+            while (last + 1 < lines.length && (lines[last].endsWith("\\") || lines[last].endsWith("\\\r"))) last++;
+            if (!isProtected(m.group(2)) && !(m.group(1).equals("define") && takesLocks(lines, i, last))) continue;
             changed = true;
-            while (true) {
-                boolean continues = lines[i].endsWith("\\") || lines[i].endsWith("\\\r");
-                lines[i] = "";
-                if (!continues || i + 1 >= lines.length) break;
-                i++;
-            }
+            for (int k = i; k <= last; k++) lines[k] = "";
+            i = last;
         }
         return changed ? String.join("\n", lines).toCharArray() : header;
+    }
+
+    /**
+     * Whether a definition spanning {@code lines[from..to]} calls the lock API or a scope guard
+     * in its body (DRM_MODESET_LOCK_ALL_BEGIN(), i915_gem_object_lock()): a lock wrapper. Its
+     * expansion would put the lock expression's text out of reach (every token of it reports
+     * the invocation's text), so it stays an ordinary call, as in fast mode.
+     */
+    private static boolean takesLocks(String[] lines, int from, int to) {
+        StringBuilder body = new StringBuilder();
+        for (int k = from; k <= to; k++) body.append(lines[k]).append(' ');
+        Matcher head = DIRECTIVE.matcher(body);
+        if (!head.find()) return false;
+        Matcher id = IDENT.matcher(body.substring(head.end()));
+        while (id.find()) {
+            String n = id.group();
+            if (LockApi.lookup(n) != null || GUARDS.contains(n)) return true;
+        }
+        return false;
     }
 
     private static Set<String> names(String text) {
