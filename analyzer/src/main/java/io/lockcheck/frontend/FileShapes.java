@@ -96,12 +96,4 @@ public final class FileShapes {
         while (m.find()) out.add(m.group(1));
         return out;
     }
-
-    /** For tests: the names {@link #of} turns into loops and into strings. */
-    static List<String> names(char[] text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = PRELUDE_DEFINE.matcher(of(text));
-        while (m.find()) out.add(m.group(1));
-        return out;
-    }
 }
