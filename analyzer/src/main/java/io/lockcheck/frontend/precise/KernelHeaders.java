@@ -11,6 +11,7 @@ import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +35,14 @@ public final class KernelHeaders extends InternalFileContentProvider {
             + ProtectedMacros.shapes()).toCharArray();
 
     /**
-     * Header text by absolute path, shared by every parse of a run (CDT only reads it); empty:
-     * no such file. Stored with protected macros dropped, inline bodies emptied, compacted.
+     * Header text by absolute path, shared by every parse of a run (CDT only reads it), stored
+     * with protected macros dropped, inline bodies emptied and compacted. Softly referenced: a
+     * run over a whole driver may touch gigabytes of register headers, and memory pressure
+     * should cost a re-read, not the run.
      */
     public static final class Cache {
-        private final ConcurrentMap<String, Optional<CharArray>> files = new ConcurrentHashMap<>();
+        private static final SoftReference<CharArray> MISSING = new SoftReference<>(null);
+        private final ConcurrentMap<String, SoftReference<CharArray>> files = new ConcurrentHashMap<>();
         private final Path tree;
         private final DriverIncludes driverIncludes;
 
@@ -48,7 +52,13 @@ public final class KernelHeaders extends InternalFileContentProvider {
         }
 
         Optional<CharArray> get(String path) {
-            return files.computeIfAbsent(path, Cache::read);
+            SoftReference<CharArray> ref = files.get(path);
+            if (ref == MISSING) return Optional.empty();
+            CharArray text = ref == null ? null : ref.get();
+            if (text != null) return Optional.of(text);
+            Optional<CharArray> read = read(path);
+            files.put(path, read.map(SoftReference::new).orElse(MISSING));
+            return read;
         }
 
         private static Optional<CharArray> read(String path) {
