@@ -115,7 +115,7 @@ public final class Analyzer {
             notes.add(new Notification(Level.ERROR, e.file(), e.oneLine()));
             spec = Spec.merge(List.of());
         }
-        CParser parser = new CParser(options.includeDirs(), options.defines());
+        CParser parser = CParser.of(options);
         List<FileFacts> files = parallel(set.files(), f -> FileFacts.of(f, parser, options.maxFileBytes(),
                 options.parseTimeoutMillis()));
         List<FunctionUnit> functions = new ArrayList<>();
@@ -296,7 +296,7 @@ public final class Analyzer {
      */
     public String dumpCfg(Path file, String function) throws IOException {
         SourceText src = SourceText.read(file);
-        CParser parser = new CParser(options.includeDirs(), options.defines());
+        CParser parser = CParser.of(options);
         List<FunctionUnit> fns;
         try {
             fns = onBigStack(() -> new Lowering(src).functions(parser.parse(src)));

@@ -21,6 +21,14 @@ final class AnalysisOptions {
     @Option(names = "-D", paramLabel = "NAME[=V]", description = "Define a macro (V defaults to 1); repeatable.")
     List<String> defines = new ArrayList<>();
 
+    @Option(names = "--kernel-tree", paramLabel = "DIR",
+            description = "Precise mode: parse with the headers of this Linux source tree and kbuild's x86-64 flags.")
+    Path kernelTree;
+
+    @Option(names = "--compile-commands", paramLabel = "FILE",
+            description = "Precise mode: each file's -I, -D and -include from this compile_commands.json.")
+    Path compileCommands;
+
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Parse N files in parallel (default: the number of processors). "
                     + "Results do not depend on N.")
@@ -58,11 +66,13 @@ final class AnalysisOptions {
             throw new ParameterException(spec.commandLine(),
                     "invalid value for option '--infer-min-share': must be 1 to 100 but was " + inferMinShare);
         }
+        PreciseOptions.check(spec, kernelTree, compileCommands);
         return new AnalyzerOptions(positive(spec, "--jobs", jobs), includeDirs, MacroDefines.parse(spec, defines), rules,
                 specFiles, positive(spec, "--max-file-size", maxFileBytes), positive(spec, "--infer-min-writes", inferMinWrites),
                 inferMinShare / 100.0)
                 .withLimits(maxFileBytes, positive(spec, "--function-budget", functionBudget), parseMillis(spec))
-                .withSymlinks(null, followSymlinks);
+                .withSymlinks(null, followSymlinks)
+                .withPrecise(kernelTree, compileCommands);
     }
 
     private long parseMillis(CommandSpec spec) {

@@ -40,6 +40,7 @@ public final class Main implements Callable<Integer> {
                     .addSubcommand(new DumpCfgCommand(context.engine()))
                     .addSubcommand(new GuardsCommand(out))
                     .addSubcommand(new LspCommand(context, System.in, out))
+                    .addSubcommand(new ParseProblemsCommand())
                     .setOut(outWriter)
                     .setErr(errWriter)
                     .setParameterExceptionHandler(errors)

@@ -119,17 +119,24 @@ public final class FlowState {
             LockFact first = null;
             boolean differ = false;
             boolean fromEntry = false;
+            boolean untouched = false;
             for (LockState s : all) {
                 LockFact f = s.lock(k);
                 Held h = f == null ? null : f.held();
                 if (f != null) fromEntry |= f.fromEntry();
+                untouched |= f == null;
                 if (first == null && f != null) first = f;
-                if (first != null && (f == null || f.held() != first.held())) differ = true;
+                if (first != null && f != null && f.held() != first.held()) differ = true;
                 if (h == Held.UNKNOWN) {
                     differ = false;
                     first = f;
                     break;
                 }
+            }
+            // a path that never took the lock agrees with one that released it, unless the
+            // lock is the caller's: there, untouched means still held
+            if (untouched && first != null && first.held() != Held.UNKNOWN && (first.held() != Held.NO || fromEntry)) {
+                differ = true;
             }
             if (first == null) continue;
             Held h = differ ? Held.MAYBE : first.held();

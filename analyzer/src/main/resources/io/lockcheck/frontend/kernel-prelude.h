@@ -1,95 +1,9 @@
 /*
- * lockcheck kernel prelude (fast mode). Served to CDT as a macro file before each C file when
- * real kernel headers are not used. Two jobs:
- *  1. make kernel-only syntax parseable (annotations, attributes, iterator macros, _Generic);
- *  2. keep what matters for locking visible to the lowering as __lockcheck_* marker calls
- *     (scope-based guards, marked accesses) or as __attribute__((lockcheck_*)) annotations.
- * Lock API calls themselves (mutex_lock, spin_lock_irqsave, ...) stay ordinary calls.
+ * lockcheck kernel prelude (fast mode): macro definitions that give kernel-only syntax a shape
+ * CDT can parse without the kernel's headers (annotations, attributes, declaration macros,
+ * iterators, helpers that take types). Served after lock-shapes.h and before drm-prelude.h.
+ * Iterators and string macros that no prelude names are derived per file (FileShapes.java).
  */
-
-/* ---- lock annotations: sparse forms and Linux 7.0 context analysis forms ---- */
-#define __acquires(...)          __attribute__((lockcheck_acquires(__VA_ARGS__)))
-#define __releases(...)          __attribute__((lockcheck_releases(__VA_ARGS__)))
-#define __must_hold(...)         __attribute__((lockcheck_must_hold(__VA_ARGS__)))
-#define __cond_acquires(...)     __attribute__((lockcheck_cond_acquires(__VA_ARGS__)))
-#define __cond_acquires_shared(...) __attribute__((lockcheck_cond_acquires(__VA_ARGS__)))
-#define __acquires_shared(...)   __attribute__((lockcheck_acquires(__VA_ARGS__)))
-#define __releases_shared(...)   __attribute__((lockcheck_releases(__VA_ARGS__)))
-#define __must_hold_shared(...)  __attribute__((lockcheck_must_hold(__VA_ARGS__)))
-#define __guarded_by(...)        __attribute__((lockcheck_guarded_by(__VA_ARGS__)))
-#define __pt_guarded_by(...)     __attribute__((lockcheck_pt_guarded_by(__VA_ARGS__)))
-#define __data_racy              __attribute__((lockcheck_data_racy))
-#define __cond_lock(x, c)        (c)
-#define __acquire(x)             ((void)0)
-#define __release(x)             ((void)0)
-#define __no_context_analysis
-#define context_unsafe(...)      (__VA_ARGS__)
-
-/* ---- marked accesses (tools/memory-model/Documentation/access-marking.txt) ---- */
-#define READ_ONCE(x)             __lockcheck_read_once(x)
-#define WRITE_ONCE(x, val)       __lockcheck_write_once(x, val)
-#define data_race(...)           __lockcheck_data_race(__VA_ARGS__)
-#define ASSERT_EXCLUSIVE_WRITER(v)  __lockcheck_assert_exclusive_writer(v)
-#define ASSERT_EXCLUSIVE_ACCESS(v)  __lockcheck_assert_exclusive_access(v)
-
-/* ---- scope-based guards (include/linux/cleanup.h); released at scope exit ---- */
-#define guard(_name)                     __lockcheck_guard_##_name
-#define scoped_guard(_name, ...)         for (__lockcheck_scoped_guard_##_name(__VA_ARGS__);;)
-#define scoped_cond_guard(_name, _fail, ...) \
-	if (!__lockcheck_cond_guard_##_name(__VA_ARGS__)) { _fail; } \
-	else for (__lockcheck_scoped_held_##_name(__VA_ARGS__);;)
-#define __free(f)
-#define __cleanup(f)
-#define no_free_ptr(p)           (p)
-#define return_ptr(p)            return (p)
-#define DEFINE_FREE(...)
-#define DEFINE_GUARD(...)
-#define DEFINE_GUARD_COND(...)
-#define DEFINE_LOCK_GUARD_0(...)
-#define DEFINE_LOCK_GUARD_1(...)
-#define DEFINE_LOCK_GUARD_1_COND(...)
-#define DEFINE_CLASS(...)
-#define CLASS(_name, var)        void *var = __lockcheck_class_##_name
-
-/* ---- container_of and lists: keep the list head read visible ---- */
-#define offsetof(t, m)           __builtin_offsetof(t, m)
-#define container_of(ptr, type, member)      ((type *)__lockcheck_container_of(ptr, #member))
-#define container_of_const(ptr, type, member) ((type *)__lockcheck_container_of(ptr, #member))
-#define list_entry(ptr, type, member)        container_of(ptr, type, member)
-#define list_first_entry(ptr, type, member)  list_entry((ptr)->next, type, member)
-#define list_last_entry(ptr, type, member)   list_entry((ptr)->prev, type, member)
-#define list_first_entry_or_null(ptr, type, member) ((type *)__lockcheck_list_first_or_null(ptr))
-#define list_last_entry_or_null(ptr, type, member)  ((type *)__lockcheck_list_first_or_null(ptr))
-#define list_next_entry(pos, member)         list_entry((pos)->member.next, __typeof__(*(pos)), member)
-#define list_prev_entry(pos, member)         list_entry((pos)->member.prev, __typeof__(*(pos)), member)
-#define list_entry_is_head(pos, head, member) (&(pos)->member == (head))
-#define list_for_each(pos, head)             for (pos = (head)->next; pos != (head); pos = pos->next)
-#define list_for_each_safe(pos, n, head)     for (pos = (head)->next, n = pos->next; pos != (head); pos = n, n = pos->next)
-#define list_for_each_prev(pos, head)        for (pos = (head)->prev; pos != (head); pos = pos->prev)
-#define list_for_each_entry(pos, head, member) \
-	for (pos = list_first_entry(head, __typeof__(*pos), member); !list_entry_is_head(pos, head, member); \
-	     pos = list_next_entry(pos, member))
-#define list_for_each_entry_reverse(pos, head, member) \
-	for (pos = list_last_entry(head, __typeof__(*pos), member); !list_entry_is_head(pos, head, member); \
-	     pos = list_prev_entry(pos, member))
-#define list_for_each_entry_continue(pos, head, member) \
-	for (pos = list_next_entry(pos, member); !list_entry_is_head(pos, head, member); pos = list_next_entry(pos, member))
-#define list_for_each_entry_from(pos, head, member) \
-	for (; !list_entry_is_head(pos, head, member); pos = list_next_entry(pos, member))
-#define list_for_each_entry_safe(pos, n, head, member) \
-	for (pos = list_first_entry(head, __typeof__(*pos), member), n = list_next_entry(pos, member); \
-	     !list_entry_is_head(pos, head, member); pos = n, n = list_next_entry(n, member))
-#define list_for_each_entry_safe_reverse(pos, n, head, member) \
-	for (pos = list_last_entry(head, __typeof__(*pos), member), n = list_prev_entry(pos, member); \
-	     !list_entry_is_head(pos, head, member); pos = n, n = list_prev_entry(n, member))
-#define list_for_each_entry_rcu(pos, head, member, ...) list_for_each_entry(pos, head, member)
-#define hlist_entry(ptr, type, member)       container_of(ptr, type, member)
-#define hlist_for_each_entry(pos, head, member) \
-	for (pos = (__typeof__(pos))__lockcheck_hlist_first(head); pos; pos = (__typeof__(pos))__lockcheck_hlist_next(&(pos)->member))
-#define hlist_for_each_entry_safe(pos, n, head, member) \
-	for (pos = (__typeof__(pos))__lockcheck_hlist_first(head); pos && ((n = (__typeof__(pos))__lockcheck_hlist_next(&(pos)->member)), 1); pos = n)
-#define hlist_for_each_entry_rcu(pos, head, member, ...) hlist_for_each_entry(pos, head, member)
-#define LIST_HEAD(name)          struct list_head name = { &(name), &(name) }
 
 /* ---- function and variable attributes that carry no locking meaning ---- */
 #define __init
@@ -143,6 +57,7 @@
 #define __section(s)
 #define __visible
 #define __flatten
+#define noinline_for_stack
 #define __no_sanitize_address
 #define __noscs
 #define __must_be_array(a)       0
@@ -192,6 +107,14 @@
 #define module_param(n, t, p)
 #define module_param_named(n, v, t, p)
 #define module_param_unsafe(n, t, p)
+#define module_param_named_unsafe(n, v, t, p)
+#define module_param_string(n, s, l, p)
+#define module_param_cb(n, o, a, p)
+#define module_param_cb_unsafe(n, o, a, p)
+#define kunit_test_suite(s)
+#define kunit_test_suites(...)
+#define VISIBLE_IF_KUNIT         static
+#define DECLARE_DYNDBG_CLASSMAP(...)
 #define module_init(f)
 #define module_exit(f)
 #define module_platform_driver(d)
@@ -233,13 +156,24 @@
 #define DEFINE_SIMPLE_ATTRIBUTE(...)
 #define DEFINE_DEBUGFS_ATTRIBUTE(...)
 #define DEFINE_DRM_ACCEL_FOPS(n) const struct file_operations n
-#define DEFINE_RES_MEM(s, z)     { 0 }
+#define DEFINE_RES_MEM(s, z)     ((struct resource){ .start = (s), .end = (s) + (z) - 1 })
 #define DEFINE_PROP_END_OF_LIST() { 0 }
 #define ATTRIBUTE_GROUPS(n)
-#define DEVICE_ATTR_RO(n)
-#define DEVICE_ATTR_RW(n)
-#define DEVICE_ATTR_WO(n)
-#define DEVICE_ATTR(n, m, s, t)
+#define DEVICE_ATTR(n, m, s, t) struct device_attribute dev_attr_##n
+#define DEVICE_ATTR_RO(n)        struct device_attribute dev_attr_##n
+#define DEVICE_ATTR_RW(n)        struct device_attribute dev_attr_##n
+#define DEVICE_ATTR_WO(n)        struct device_attribute dev_attr_##n
+#define DEVICE_ATTR_ADMIN_RO(n)  struct device_attribute dev_attr_##n
+#define DEVICE_ATTR_ADMIN_RW(n)  struct device_attribute dev_attr_##n
+#define SENSOR_DEVICE_ATTR(n, ...)    struct sensor_device_attribute sensor_dev_attr_##n
+#define SENSOR_DEVICE_ATTR_RO(n, ...) struct sensor_device_attribute sensor_dev_attr_##n
+#define SENSOR_DEVICE_ATTR_RW(n, ...) struct sensor_device_attribute sensor_dev_attr_##n
+#define SENSOR_DEVICE_ATTR_WO(n, ...) struct sensor_device_attribute sensor_dev_attr_##n
+#define SENSOR_DEVICE_ATTR_2(n, ...)  struct sensor_device_attribute_2 sensor_dev_attr_##n
+#define SENSOR_DEVICE_ATTR_2_RO(n, ...) struct sensor_device_attribute_2 sensor_dev_attr_##n
+#define SENSOR_DEVICE_ATTR_2_RW(n, ...) struct sensor_device_attribute_2 sensor_dev_attr_##n
+#define BIN_ATTR(n, ...)         struct bin_attribute bin_attr_##n
+#define BIN_ATTR_RO(n, ...)      struct bin_attribute bin_attr_##n
 #define SIMPLE_DEV_PM_OPS(n, s, r) const struct dev_pm_ops n
 #define DEFINE_SIMPLE_DEV_PM_OPS(n, s, r) const struct dev_pm_ops n
 #define DEFINE_RUNTIME_DEV_PM_OPS(n, s, r, i) const struct dev_pm_ops n
@@ -282,3 +216,40 @@
 #define xa_for_each_range(xa, index, entry, start, last) xa_for_each(xa, index, entry)
 #define xa_for_each_marked(xa, index, entry, filter) xa_for_each(xa, index, entry)
 #define kzalloc_obj(p, ...)      __lockcheck_alloc(sizeof(p))
+
+/* ---- printk (include/linux/kern_levels.h, printk.h) and what the build defines ---- */
+#define KERN_SOH                 "\001"
+#define KERN_EMERG               KERN_SOH "0"
+#define KERN_ALERT               KERN_SOH "1"
+#define KERN_CRIT                KERN_SOH "2"
+#define KERN_ERR                 KERN_SOH "3"
+#define KERN_WARNING             KERN_SOH "4"
+#define KERN_NOTICE              KERN_SOH "5"
+#define KERN_INFO                KERN_SOH "6"
+#define KERN_DEBUG               KERN_SOH "7"
+#define KERN_DEFAULT             ""
+#define KERN_CONT                KERN_SOH "c"
+#define HW_ERR                   "[Hardware Error]: "
+#define KBUILD_MODNAME           "lockcheck"
+#define UTS_RELEASE              "6.12"
+#define __stringify(x)           #x
+
+/* ---- more helpers that take types or member names ---- */
+#define offsetofend(t, m)        (__builtin_offsetof(t, m) + sizeof(((t *)0)->m))
+#define typeof_member(t, m)      __typeof__(((t *)0)->m)
+#define rb_entry(ptr, type, member)          container_of(ptr, type, member)
+#define rb_entry_safe(ptr, type, member)     container_of(ptr, type, member)
+#define hlist_entry_safe(ptr, type, member)  container_of(ptr, type, member)
+#define llist_entry(ptr, type, member)       container_of(ptr, type, member)
+#define list_entry_rcu(ptr, type, member)    container_of(ptr, type, member)
+#define container_of_user(ptr, type, member) container_of(ptr, type, member)
+#define list_first_or_null_rcu(ptr, type, member) ((type *)__lockcheck_list_first_or_null(ptr))
+#define overflows_type(n, t)     __lockcheck_overflows(n)
+#define range_overflows_t(t, start, size, max)     ((start) >= (max) || (size) > (max) - (start))
+#define range_overflows_end_t(t, start, size, max) ((start) > (max) || (size) > (max) - (start))
+#define u64_to_ptr(t, x)         ((t *)(unsigned long)(x))
+/* include/linux/iosys-map.h: typed loads and stores through a mapping */
+#define iosys_map_rd(map, off, t)            (*(t *)__lockcheck_iosys_rd(map, off))
+#define iosys_map_wr(map, off, t, val)       __lockcheck_iosys_wr(map, off, val)
+#define iosys_map_rd_field(map, off, t, f)   (((t *)__lockcheck_iosys_rd(map, off))->f)
+#define iosys_map_wr_field(map, off, t, f, val) __lockcheck_iosys_wr(map, off, val)

@@ -25,12 +25,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * All of Linux 6.12 {@code drivers/gpu/drm} as one run, analysed once for the class: the tool
- * must finish without an internal error on any file and parse at least 95% of function bodies
- * without problem nodes (fast mode, no headers).
+ * must finish without an internal error on any file and parse at least 99% of function bodies
+ * without problem nodes (fast mode, no headers; 99.9% measured on 2026-11-26).
  */
 class DrmTreeIT {
     /** The acceptance threshold for parse fidelity on drivers/gpu/drm. */
-    private static final double MIN_FIDELITY = 0.95;
+    private static final double MIN_FIDELITY = 0.99;
 
     private static AnalysisResult drm;
     private static long millis;
@@ -99,7 +99,7 @@ class DrmTreeIT {
     }
 
     @Test
-    void parseFidelityIsAtLeastNinetyFivePercent() {
+    void parseFidelityIsAtLeastNinetyNinePercent() {
         double fidelity = drm.stats().fidelity();
         System.out.printf(Locale.ROOT, "drivers/gpu/drm parse fidelity: %.4f (%d of %d functions with problem nodes)%n",
                 fidelity, drm.stats().functionsWithProblems(), drm.stats().functions());

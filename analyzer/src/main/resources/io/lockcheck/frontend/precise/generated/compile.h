@@ -1,0 +1,5 @@
+#define UTS_MACHINE "x86_64"
+#define UTS_VERSION "#1 SMP"
+#define LINUX_COMPILE_BY "lockcheck"
+#define LINUX_COMPILE_HOST "lockcheck"
+#define LINUX_COMPILER "gcc 12.2.0"

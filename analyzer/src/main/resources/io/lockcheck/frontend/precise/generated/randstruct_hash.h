@@ -1,0 +1,1 @@
+#define RANDSTRUCT_HASHED_SEED "0"
