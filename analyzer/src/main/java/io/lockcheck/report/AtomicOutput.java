@@ -37,6 +37,14 @@ public final class AtomicOutput {
      * the target is left as it was, and the failure propagates.
      */
     public static void write(Path target, IOConsumer<Writer> body) throws IOException {
+        if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
+            // -o /dev/null, a FIFO, /dev/stdout: a rename would replace the device with a file
+            try (Writer text = new BufferedWriter(new OutputStreamWriter(
+                    Files.newOutputStream(target, java.nio.file.StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
+                body.accept(keepOpen(text));
+            }
+            return;
+        }
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         String name = absolute.getFileName().toString();

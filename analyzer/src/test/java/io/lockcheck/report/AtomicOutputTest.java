@@ -97,4 +97,22 @@ class AtomicOutputTest {
             return s.sorted().toList();
         }
     }
+
+    @Test
+    void aSpecialFileIsWrittenInPlaceNotReplaced(@TempDir Path dir) throws Exception {
+        // -o /dev/null must not turn the device into a regular file; a FIFO shows it without root
+        Path fifo = dir.resolve("report.fifo");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mk.waitFor());
+        java.util.concurrent.CompletableFuture<String> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(fifo, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        AtomicOutput.write(fifo, w -> w.write("report\n"));
+        assertEquals("report\n", read.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertFalse(Files.isRegularFile(fifo), "the FIFO was replaced by a file");
+    }
 }
