@@ -88,10 +88,11 @@ public final class Cfg {
             renumbered.add(c);
         }
         List<Edge> newEdges = new ArrayList<>();
+        java.util.Set<Edge> seen = new java.util.HashSet<>();
         for (Edge e : edges) {
             if (forward[e.from()] != e.from()) continue;
             Edge ne = new Edge(newId[e.from()], newId[forward[e.to()]], e.kind());
-            if (!newEdges.contains(ne)) newEdges.add(ne);
+            if (seen.add(ne)) newEdges.add(ne);
         }
         nodes = renumbered;
         edges = newEdges;
