@@ -21,7 +21,10 @@ import java.util.Set;
  * not depend on file order or thread count.
  */
 public final class Summaries {
-    private final Map<String, FunctionUnit> byStaticKey = new HashMap<>();
+    private final Map<StaticKey, FunctionUnit> byStaticKey = new HashMap<>();
+
+    private record StaticKey(java.nio.file.Path file, String name) {
+    }
     private final Map<String, FunctionUnit> byName = new HashMap<>();
     private final Map<FunctionUnit, Contract> contracts = new IdentityHashMap<>();
     private final long stepBudget;
@@ -31,7 +34,7 @@ public final class Summaries {
         List<FunctionUnit> sorted = new ArrayList<>(all);
         sorted.sort(Comparator.comparing((FunctionUnit f) -> f.file().toString()).thenComparing(f -> f.span().line()));
         for (FunctionUnit f : sorted) {
-            if (f.isStatic()) byStaticKey.putIfAbsent(f.key(), f);
+            if (f.isStatic()) byStaticKey.putIfAbsent(new StaticKey(f.file(), f.name()), f);
             else byName.putIfAbsent(f.name(), f);
         }
     }
@@ -76,7 +79,7 @@ public final class Summaries {
     /** The definition a call from {@code caller} reaches: a static in the same file, else a global. */
     public FunctionUnit resolve(FunctionUnit caller, String callee) {
         if (callee == null) return null;
-        FunctionUnit f = byStaticKey.get(caller.file() + "#" + callee);
+        FunctionUnit f = byStaticKey.get(new StaticKey(caller.file(), callee));
         return f != null ? f : byName.get(callee);
     }
 

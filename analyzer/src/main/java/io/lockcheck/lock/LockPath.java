@@ -86,7 +86,7 @@ public record LockPath(String root, List<String> segments) implements Comparable
     public boolean mentions(String var) {
         if (root.equals(var)) return true;
         for (String s : segments) {
-            if (s.startsWith("[") && IDENT.matcher(s).results().anyMatch(m -> m.group().equals(var))) {
+            if (s.startsWith("[") && s.contains(var) && IDENT.matcher(s).results().anyMatch(m -> m.group().equals(var))) {
                 return true;
             }
         }
