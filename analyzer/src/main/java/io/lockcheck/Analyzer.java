@@ -1,5 +1,6 @@
 package io.lockcheck;
 
+import io.lockcheck.cache.IncrementalCache;
 import io.lockcheck.cfg.CfgDump;
 import io.lockcheck.cfg.FunctionUnit;
 import io.lockcheck.flow.LockFlow;
@@ -79,8 +80,14 @@ public final class Analyzer {
 
     /** Analyses every C file under {@code paths}; never throws for bad input (it becomes a notification). */
     public AnalysisResult analyze(List<Path> paths) {
+        SourceSet.Expanded set = SourceSet.expand(paths);
+        IncrementalCache cache = IncrementalCache.open(options, code());
+        String key = cache == null ? null : cache.runKey(set, parallel(set.files(), cache::digest), options,
+                rules.stream().map(r -> r.info().id()).toList());
+        AnalysisResult known = key == null ? null : cache.result(key);
+        if (known != null) return known;
         List<Notification> notes = new ArrayList<>();
-        Run run = run(paths, notes);
+        Run run = run(set, notes, cache);
         List<List<Finding>> perFunction = parallel(run.functions, fn -> check(fn, run.facts, notes));
         List<Finding> findings = new ArrayList<>();
         perFunction.forEach(findings::addAll);
@@ -92,7 +99,17 @@ public final class Analyzer {
         }
         Collections.sort(sortedNotes);
         List<RuleInfo> infos = rules.stream().map(Rule::info).toList();
-        return new AnalysisResult(infos, findings, sortedNotes, run.stats);
+        AnalysisResult result = new AnalysisResult(infos, findings, sortedNotes, run.stats);
+        if (key != null) cache.keep(key, result);
+        if (cache != null) cache.close();
+        return result;
+    }
+
+    /** The classes whose code decides the findings: the analyzer's and the rules'. */
+    private List<Class<?>> code() {
+        List<Class<?>> code = new ArrayList<>(List.of(Analyzer.class));
+        rules.forEach(r -> code.add(r.getClass()));
+        return code;
     }
 
     /** The run-wide facts before rules: functions, contracts, guard knowledge. */
@@ -101,7 +118,15 @@ public final class Analyzer {
 
     /** Parses, lowers and computes every run-wide fact for {@code paths}; notifications go to {@code notes}. */
     public Run run(List<Path> paths, List<Notification> notes) {
-        SourceSet.Expanded set = SourceSet.expand(paths);
+        IncrementalCache cache = IncrementalCache.open(options, code());
+        try {
+            return run(SourceSet.expand(paths), notes, cache);
+        } finally {
+            if (cache != null) cache.close();
+        }
+    }
+
+    private Run run(SourceSet.Expanded set, List<Notification> notes, IncrementalCache cache) {
         notes.addAll(set.notifications());
         Spec spec;
         try {
@@ -111,7 +136,7 @@ public final class Analyzer {
             spec = Spec.merge(List.of());
         }
         CParser parser = new CParser(options.includeDirs(), options.defines());
-        List<FileFacts> files = parallel(set.files(), f -> FileFacts.of(f, parser, options.maxFileBytes()));
+        List<FileFacts> files = parallel(set.files(), f -> FileFacts.of(f, parser, options.maxFileBytes(), cache));
         List<FunctionUnit> functions = new ArrayList<>();
         List<StructDef> structs = new ArrayList<>();
         int failed = 0, withProblems = 0;

@@ -18,6 +18,21 @@ public final class Cfg {
     Cfg() {
     }
 
+    /** A sealed CFG rebuilt from its nodes and edges as {@link #nodes()} and {@link #edges()} gave them (the cache). */
+    public static Cfg restore(List<Node> nodes, List<Edge> edges) {
+        Cfg c = new Cfg();
+        c.nodes = new ArrayList<>(nodes);
+        c.edges = new ArrayList<>(edges);
+        c.out = index(c.edges, nodes.size(), true);
+        c.in = index(c.edges, nodes.size(), false);
+        return c;
+    }
+
+    /** Every edge, in the order the sealed CFG indexes them. */
+    public List<Edge> edges() {
+        return Collections.unmodifiableList(edges);
+    }
+
     Node newNode(Node.Kind kind, int line, String label) {
         Node n = new Node(nodes.size(), kind, line, label);
         nodes.add(n);

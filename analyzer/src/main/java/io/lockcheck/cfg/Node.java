@@ -25,6 +25,14 @@ public final class Node {
         this.label = label;
     }
 
+    /** A node of a sealed CFG as it was before caching (see {@link Cfg#restore}). */
+    public static Node restore(int id, Kind kind, int line, String label, String condVar, List<Event> events) {
+        Node n = new Node(id, kind, line, label);
+        n.condVar = condVar;
+        n.events.addAll(events);
+        return n;
+    }
+
     public int id() {
         return id;
     }

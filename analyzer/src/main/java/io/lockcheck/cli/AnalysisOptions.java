@@ -39,6 +39,19 @@ final class AnalysisOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     int inferMinShare = (int) Math.round(AnalyzerOptions.DEFAULT_INFER_MIN_SHARE * 100);
 
+    @Option(names = "--no-cache", description = "Parse every file again and store nothing in the incremental cache.")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep the incremental cache in DIR "
+            + "(default: $LOCKCHECK_CACHE_DIR, else $XDG_CACHE_HOME/lockcheck, else ~/.cache/lockcheck).")
+    Path cacheDir;
+
+    /** The cache directory of this run, or null: --no-cache, or a development build without --cache-dir. */
+    private Path cacheDir() {
+        if (noCache) return null;
+        return cacheDir != null ? cacheDir : io.lockcheck.cache.IncrementalCache.defaultDirForProduct(List.of(AnalysisOptions.class));
+    }
+
     /** The analyzer options; a non-positive count is a usage error. */
     AnalyzerOptions toOptions(CommandSpec spec, Set<String> rules) {
         if (inferMinShare < 1 || inferMinShare > 100) {
@@ -47,7 +60,7 @@ final class AnalysisOptions {
         }
         return new AnalyzerOptions(positive(spec, "--jobs", jobs), includeDirs, MacroDefines.parse(spec, defines), rules,
                 specFiles, positive(spec, "--max-file-size", maxFileBytes), positive(spec, "--infer-min-writes", inferMinWrites),
-                inferMinShare / 100.0);
+                inferMinShare / 100.0, cacheDir());
     }
 
     private static <N extends Number> N positive(CommandSpec spec, String option, N value) {

@@ -21,6 +21,19 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockche
 
     /** Reads, parses and lowers one file; never throws (failures become notifications). */
     public static FileFacts of(Path file, CParser parser, long maxBytes) {
+        return of(file, parser, maxBytes, null);
+    }
+
+    /** Where facts of files already parsed are kept, by the file's exact bytes (the incremental cache). */
+    public interface Store {
+        /** The facts of a file with these bytes, or null. */
+        FileFacts find(Path file, byte[] bytes);
+
+        void keep(Path file, byte[] bytes, FileFacts facts);
+    }
+
+    /** As {@link #of(Path, CParser, long)}, answered from {@code store} (may be null) when it knows the bytes. */
+    public static FileFacts of(Path file, CParser parser, long maxBytes, Store store) {
         List<Notification> notes = new ArrayList<>();
         try {
             long size = java.nio.file.Files.size(file);
@@ -29,7 +42,10 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockche
                         "file is " + size + " bytes, over the --max-file-size limit of " + maxBytes + "; skipped"));
                 return new FileFacts(file, List.of(), List.of(), notes, 0, false);
             }
-            SourceText src = SourceText.read(file);
+            byte[] bytes = java.nio.file.Files.readAllBytes(file);
+            FileFacts known = store == null ? null : store.find(file, bytes);
+            if (known != null) return known;
+            SourceText src = SourceText.of(file, bytes);
             var tu = parser.parse(src);
             Lowering lowering = new Lowering(src);
             List<FunctionUnit> fns = lowering.functions(tu);
@@ -41,7 +57,9 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockche
                 notes.add(new Notification(Level.NOTE, file, bad + " of " + fns.size()
                         + " functions have parse problems; findings in them may be incomplete"));
             }
-            return new FileFacts(file, fns, structs, notes, src.lineCount(), false);
+            FileFacts facts = new FileFacts(file, fns, structs, notes, src.lineCount(), false);
+            if (store != null) store.keep(file, bytes, facts);
+            return facts;
         } catch (SourceText.NotText e) {
             notes.add(new Notification(Level.WARNING, file, "not a C source file: " + e.getMessage()));
         } catch (java.nio.file.NoSuchFileException e) {

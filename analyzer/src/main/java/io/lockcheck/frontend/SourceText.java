@@ -32,7 +32,11 @@ public final class SourceText {
     }
 
     public static SourceText read(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
+        return of(path, Files.readAllBytes(path));
+    }
+
+    /** The text of {@code path} from bytes already read. */
+    public static SourceText of(Path path, byte[] bytes) throws NotText {
         for (byte b : bytes) {
             if (b == 0) {
                 throw new NotText("binary file (contains NUL bytes), skipped");
