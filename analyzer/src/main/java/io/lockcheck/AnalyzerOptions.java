@@ -57,6 +57,10 @@ public record AnalyzerOptions(
         return new AnalyzerOptions(jobs, includeDirs, defines, rules, s, maxFileBytes, inferMinWrites, inferMinShare, cacheDir);
     }
 
+    public AnalyzerOptions withMaxFileBytes(long m) {
+        return new AnalyzerOptions(jobs, includeDirs, defines, rules, specFiles, m, inferMinWrites, inferMinShare, cacheDir);
+    }
+
     public AnalyzerOptions withCacheDir(Path dir) {
         return new AnalyzerOptions(jobs, includeDirs, defines, rules, specFiles, maxFileBytes, inferMinWrites, inferMinShare, dir);
     }
