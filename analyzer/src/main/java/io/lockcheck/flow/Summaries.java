@@ -95,7 +95,18 @@ public final class Summaries {
 
     /** The callee view for one caller's flow. */
     public LockFlow.Callees calleesOf(FunctionUnit caller) {
-        return call -> contractOf(caller, call.callee());
+        // one solve asks about the same callees at every visit of every call: look each up once
+        Map<String, Contract> known = new HashMap<>();
+        return call -> {
+            String name = call.callee();
+            if (name == null) return null;
+            Contract c = known.get(name);
+            if (c == null && !known.containsKey(name)) {
+                c = contractOf(caller, name);
+                known.put(name, c);
+            }
+            return c;
+        };
     }
 
     private List<FunctionUnit> callees(FunctionUnit f) {

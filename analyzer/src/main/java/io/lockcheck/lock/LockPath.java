@@ -115,9 +115,26 @@ public record LockPath(String root, List<String> segments) implements Comparable
         return new LockPath(value.root, s);
     }
 
+    /** The order of {@link #toString()}, without building the strings (every lock map is sorted by it). */
     @Override
     public int compareTo(LockPath o) {
-        return toString().compareTo(o.toString());
+        int si = -1, sj = -1; // -1: the root, else a segment index
+        String a = root, b = o.root;
+        int i = 0, j = 0;
+        while (true) {
+            while (i == a.length() && si + 1 < segments.size()) {
+                a = segments.get(++si);
+                i = 0;
+            }
+            while (j == b.length() && sj + 1 < o.segments.size()) {
+                b = o.segments.get(++sj);
+                j = 0;
+            }
+            boolean endA = i == a.length(), endB = j == b.length();
+            if (endA || endB) return endA && endB ? 0 : endA ? -1 : 1;
+            char x = a.charAt(i++), y = b.charAt(j++);
+            if (x != y) return x - y;
+        }
     }
 
     @Override
