@@ -151,8 +151,14 @@ public final class Analyzer {
         }
         TypeTable types = new TypeTable(structs, spec.structs());
         Bindings bindings = new Bindings(functions, spec, types);
-        Summaries summaries = Summaries.compute(functions, STEP_BUDGET, spec);
-        List<FunctionFacts> perFunction = parallel(functions, fn -> functionFacts(fn, summaries, types));
+        // the contracts pass solves most functions with their final callee contracts: their facts come from that flow
+        Map<FunctionUnit, FunctionFacts> early = Collections.synchronizedMap(new IdentityHashMap<>());
+        Summaries summaries = Summaries.compute(functions, STEP_BUDGET, spec, tasks -> parallel(tasks, t -> {
+            t.run();
+            return null;
+        }), (s, fn, flow) -> early.put(fn, functionFacts(fn, flow, s, types)));
+        List<FunctionFacts> perFunction = parallel(functions,
+                fn -> early.containsKey(fn) ? early.get(fn) : functionFacts(fn, summaries, types));
         WriteStats writes = new WriteStats();
         LocklessFields lockless = new LocklessFields();
         Map<FunctionUnit, Set<LockPath>> entry = new IdentityHashMap<>();
@@ -180,9 +186,17 @@ public final class Analyzer {
 
     private static FunctionFacts functionFacts(FunctionUnit fn, Summaries summaries, TypeTable types) {
         try {
-            return FunctionFacts.of(fn, LockFlow.solve(fn, summaries.calleesOf(fn), STEP_BUDGET), types, summaries);
+            return functionFacts(fn, LockFlow.solve(fn, summaries.calleesOf(fn), STEP_BUDGET), summaries, types);
         } catch (RuntimeException | StackOverflowError e) {
             return null; // the rules pass reports the failure for this function
+        }
+    }
+
+    private static FunctionFacts functionFacts(FunctionUnit fn, LockFlow.Result flow, Summaries summaries, TypeTable types) {
+        try {
+            return FunctionFacts.of(fn, flow, types, summaries);
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
         }
     }
 
@@ -234,9 +248,12 @@ public final class Analyzer {
     private <T, R> List<R> parallel(List<T> items, Task<T, R> task) {
         int jobs = Math.max(1, Math.min(options.jobs(), items.size()));
         if (jobs == 1) {
-            List<R> out = new ArrayList<>();
-            for (T t : items) out.add(onBigStack(() -> task.run(t)));
-            return out;
+            // one big-stack thread for all items, not one thread per item
+            return onBigStack(() -> {
+                List<R> out = new ArrayList<>();
+                for (T t : items) out.add(task.run(t));
+                return out;
+            });
         }
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(jobs,

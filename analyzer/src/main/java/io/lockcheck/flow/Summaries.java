@@ -26,7 +26,7 @@ public final class Summaries {
     private record StaticKey(java.nio.file.Path file, String name) {
     }
     private final Map<String, FunctionUnit> byName = new HashMap<>();
-    private final Map<FunctionUnit, Contract> contracts = new IdentityHashMap<>();
+    private final Map<FunctionUnit, Contract> contracts = Collections.synchronizedMap(new IdentityHashMap<>());
     private final long stepBudget;
 
     private Summaries(List<FunctionUnit> all, long stepBudget) {
@@ -45,9 +45,32 @@ public final class Summaries {
 
     /** Contracts from the bodies, with spec contracts added (and standing in for functions not in the run). */
     public static Summaries compute(List<FunctionUnit> all, long stepBudget, io.lockcheck.spec.Spec spec) {
+        return compute(all, stepBudget, spec, tasks -> tasks.forEach(Runnable::run), null);
+    }
+
+    /** Runs independent tasks, possibly in parallel, and returns when all are done. */
+    public interface Workers {
+        void runAll(List<Runnable> tasks);
+    }
+
+    /**
+     * Sees the flow of a function solved with final callee contracts, the same flow as
+     * {@code LockFlow.solve(f, calleesOf(f), budget)} (functions in a recursive cycle are not seen).
+     */
+    public interface Solved {
+        void flow(Summaries summaries, FunctionUnit f, LockFlow.Result flow);
+    }
+
+    /**
+     * As {@link #compute(List, long, io.lockcheck.spec.Spec)}, with the functions of each level of
+     * the call graph (those whose callees are all done) handed to {@code workers} together; the
+     * contracts do not depend on how they run. {@code solved} may be null.
+     */
+    public static Summaries compute(List<FunctionUnit> all, long stepBudget, io.lockcheck.spec.Spec spec,
+                                    Workers workers, Solved solved) {
         Summaries s = new Summaries(all, stepBudget);
         for (io.lockcheck.spec.Spec.FunctionContract c : spec.functions()) s.specContracts.putIfAbsent(c.function(), c);
-        s.run(all);
+        s.run(all, workers, solved);
         return s;
     }
 
@@ -122,35 +145,59 @@ public final class Summaries {
         return out;
     }
 
-    private void run(List<FunctionUnit> all) {
+    private void run(List<FunctionUnit> all, Workers workers, Solved solved) {
         List<FunctionUnit> sorted = new ArrayList<>(all);
         sorted.sort(Comparator.comparing((FunctionUnit f) -> f.file().toString()).thenComparing(f -> f.span().line()));
         Map<FunctionUnit, List<FunctionUnit>> edges = new IdentityHashMap<>();
         for (FunctionUnit f : sorted) edges.put(f, callees(f));
+        // level of an SCC: one above its highest callee SCC; SCCs of one level are independent
+        Map<FunctionUnit, Integer> levelOf = new IdentityHashMap<>();
+        List<List<Runnable>> levels = new ArrayList<>();
         for (List<FunctionUnit> scc : new Tarjan(sorted, edges).sccs()) {
-            Set<FunctionUnit> cycle = Collections.newSetFromMap(new IdentityHashMap<>());
-            cycle.addAll(scc);
+            int level = 0;
             for (FunctionUnit f : scc) {
-                LockFlow.Callees view = call -> {
-                    FunctionUnit g = resolve(f, call.callee());
-                    if (g == null) return specOnly(call.callee());
-                    return cycle.contains(g) ? null : contracts.get(g);
-                };
-                try {
-                    Contract body = Exits.contract(f, LockFlow.solve(f, view, stepBudget));
-                    var sc = specContracts.get(f.name());
-                    if (sc != null) {
-                        List<Contract.Effect> merged = new ArrayList<>(effects(sc, "lock spec"));
-                        for (Contract.Effect e : body.effects()) {
-                            if (merged.stream().noneMatch(x -> x.lock().equals(e.lock()))) merged.add(e);
-                        }
-                        body = new Contract(f.name(), f.params(), merged);
-                    }
-                    contracts.put(f, body);
-                } catch (RuntimeException | StackOverflowError e) {
-                    // the rules pass reports the same failure for this function; callers see no contract
-                    contracts.put(f, new Contract(f.name(), f.params(), List.of()));
+                for (FunctionUnit g : edges.get(f)) {
+                    Integer l = levelOf.get(g);
+                    if (l != null) level = Math.max(level, l + 1);
                 }
+            }
+            for (FunctionUnit f : scc) levelOf.put(f, level);
+            while (levels.size() <= level) levels.add(new ArrayList<>());
+            levels.get(level).add(() -> solveScc(scc, edges, solved));
+        }
+        for (List<Runnable> level : levels) workers.runAll(level);
+    }
+
+    private void solveScc(List<FunctionUnit> scc, Map<FunctionUnit, List<FunctionUnit>> edges, Solved solved) {
+        Set<FunctionUnit> cycle = Collections.newSetFromMap(new IdentityHashMap<>());
+        cycle.addAll(scc);
+        for (FunctionUnit f : scc) {
+            LockFlow.Callees view = call -> {
+                FunctionUnit g = resolve(f, call.callee());
+                if (g == null) return specOnly(call.callee());
+                return cycle.contains(g) ? null : contracts.get(g);
+            };
+            LockFlow.Result flow = null;
+            try {
+                flow = LockFlow.solve(f, view, stepBudget);
+                Contract body = Exits.contract(f, flow);
+                var sc = specContracts.get(f.name());
+                if (sc != null) {
+                    List<Contract.Effect> merged = new ArrayList<>(effects(sc, "lock spec"));
+                    for (Contract.Effect e : body.effects()) {
+                        if (merged.stream().noneMatch(x -> x.lock().equals(e.lock()))) merged.add(e);
+                    }
+                    body = new Contract(f.name(), f.params(), merged);
+                }
+                contracts.put(f, body);
+            } catch (RuntimeException | StackOverflowError e) {
+                // the rules pass reports the same failure for this function; callers see no contract
+                contracts.put(f, new Contract(f.name(), f.params(), List.of()));
+                flow = null;
+            }
+            // outside a recursive cycle the view is the final one: the flow is the one later passes need
+            if (solved != null && flow != null && edges.get(f).stream().noneMatch(cycle::contains)) {
+                solved.flow(this, f, flow);
             }
         }
     }
