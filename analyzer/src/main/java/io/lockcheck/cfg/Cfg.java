@@ -100,9 +100,10 @@ public final class Cfg {
             Node c = new Node(renumbered.size(), old.kind(), old.line(), old.label());
             c.setCondVar(old.condVar());
             old.events().forEach(c::add);
+            c.trim();
             renumbered.add(c);
         }
-        List<Edge> newEdges = new ArrayList<>();
+        ArrayList<Edge> newEdges = new ArrayList<>();
         java.util.Set<Edge> seen = new java.util.HashSet<>();
         for (Edge e : edges) {
             if (forward[e.from()] != e.from()) continue;
@@ -110,15 +111,18 @@ public final class Cfg {
             if (seen.add(ne)) newEdges.add(ne);
         }
         nodes = renumbered;
+        newEdges.trimToSize();
         edges = newEdges;
         out = index(edges, nodes.size(), true);
         in = index(edges, nodes.size(), false);
     }
 
+    /** Edges by node, as immutable lists of exactly their size: every CFG of a run stays in memory. */
     private static List<List<Edge>> index(List<Edge> edges, int n, boolean byFrom) {
         List<List<Edge>> idx = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) idx.add(new ArrayList<>());
+        for (int i = 0; i < n; i++) idx.add(new ArrayList<>(2));
         for (Edge e : edges) idx.get(byFrom ? e.from() : e.to()).add(e);
+        for (int i = 0; i < n; i++) idx.set(i, List.copyOf(idx.get(i)));
         return idx;
     }
 

@@ -96,7 +96,7 @@ public final class CfgBuilder {
     String text(IASTNode n) {
         IASTFileLocation loc = n.getFileLocation();
         if (loc == null) return n.getRawSignature();
-        return collapseSpaces(source.text(loc.getNodeOffset(), loc.getNodeLength()));
+        return source.intern(collapseSpaces(source.text(loc.getNodeOffset(), loc.getNodeLength())));
     }
 
     /** {@code s.replaceAll("\\s+", " ")} without a regex: this runs for every expression lowered. */

@@ -13,7 +13,7 @@ public final class Node {
 
     private final int id;
     private final Kind kind;
-    private final List<Event> events = new ArrayList<>();
+    private final ArrayList<Event> events = new ArrayList<>();
     private final int line;
     private String label;
     private String condVar;
@@ -30,6 +30,7 @@ public final class Node {
         Node n = new Node(id, kind, line, label);
         n.condVar = condVar;
         n.events.addAll(events);
+        n.trim();
         return n;
     }
 
@@ -67,5 +68,10 @@ public final class Node {
 
     void add(Event e) {
         events.add(e);
+    }
+
+    /** Drops the list's spare room once the node is final (every CFG of a run stays in memory). */
+    void trim() {
+        events.trimToSize();
     }
 }

@@ -66,9 +66,21 @@ public record LockPath(String root, List<String> segments) implements Comparable
     }
 
     private LockPath append(String seg) {
-        List<String> s = new ArrayList<>(segments);
-        s.add(seg);
+        List<String> s = new ArrayList<>(segments.size() + 1);
+        s.addAll(segments);
+        s.add(segment(seg));
         return new LockPath(root, s);
+    }
+
+    private static final java.util.Map<String, String> SEGMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One instance per distinct segment text: a run holds millions of paths over a few thousand fields. */
+    private static String segment(String s) {
+        String t = SEGMENTS.get(s);
+        if (t != null) return t;
+        if (SEGMENTS.size() > 200_000) SEGMENTS.clear(); // bounded in a long-lived process
+        t = SEGMENTS.putIfAbsent(s, s);
+        return t == null ? s : t;
     }
 
     /** The last field name, or the root when there are no segments. */
