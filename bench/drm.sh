@@ -13,12 +13,12 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 src=${1:-$("$root/../shared/tools/kernel-source")/drivers/gpu/drm}
 reps=${2:-2}
 "$root/lockcheck" --version >/dev/null # build (and train the class archive) outside the measurement
-mvn -B -q -o -f "$root/pom.xml" test-compile -pl analyzer >/dev/null
+mvn -B -q -o -f "$root/pom.xml" test-compile -pl analyzer >/dev/null 2>&1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r "$src" "$work/tree"
 files=$(find "$work/tree" -name '*.c' | wc -l)
-one=$(find "$work/tree" -name '*.c' | sort | head -1)
+one=$(find "$work/tree" -name '*.c' | sort | sed -n 1p)
 cp "$one" "$work/one.orig"
 cp_=("$root/rules/target/lockcheck.jar" "$root/analyzer/target/test-classes")
 jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1)

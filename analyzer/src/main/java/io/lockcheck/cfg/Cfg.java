@@ -131,8 +131,16 @@ public final class Cfg {
 
     /** True when the node lies on a cycle: a loop test or body. */
     public boolean inCycle(int id) {
+        return cyclic()[id];
+    }
+
+    /**
+     * Computed once, under the lock: rules read other functions' CFGs (a caller as a race
+     * witness) while another worker solves them, and {@code component} must be seen with it.
+     */
+    private synchronized boolean[] cyclic() {
         if (cyclic == null) cyclic = cycles();
-        return cyclic[id];
+        return cyclic;
     }
 
     /** True for a loop's exit test: on a cycle, with an edge that leaves it (while test, if (...) break). */
@@ -143,7 +151,7 @@ public final class Cfg {
     }
 
     /** The locals assigned anywhere on the cycle through {@code id} (a loop's counters and cursors). */
-    public java.util.Set<String> assignedInCycle(int id) {
+    public synchronized java.util.Set<String> assignedInCycle(int id) {
         if (!inCycle(id)) return java.util.Set.of();
         if (assignedByComponent == null) {
             assignedByComponent = new java.util.HashMap<>();
@@ -160,7 +168,7 @@ public final class Cfg {
     private final java.util.Map<Integer, java.util.BitSet> reachable = new java.util.HashMap<>();
 
     /** True when control can go from node {@code from} to node {@code to} (to itself only around a loop). */
-    public boolean reaches(int from, int to) {
+    public synchronized boolean reaches(int from, int to) {
         return reachable.computeIfAbsent(from, f -> {
             java.util.BitSet seen = new java.util.BitSet(nodes.size());
             java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
