@@ -72,13 +72,20 @@ public final class IncrementalCache implements FileFacts.Store {
 
     /** The digest of a file's bytes, or null when it cannot be read (the run then reports it). */
     public String digest(Path file) {
-        try {
-            String h = Digest.of(Files.readAllBytes(file));
-            expected.put(file, h);
-            return h;
-        } catch (IOException | OutOfMemoryError e) {
-            return null;
-        }
+        String h = stats().digest(file);
+        if (h != null) expected.put(file, h);
+        return h;
+    }
+
+    private StatIndex stats;
+
+    private synchronized StatIndex stats() {
+        if (stats == null) stats = StatIndex.load(dir.get(statKey()));
+        return stats;
+    }
+
+    private String statKey() {
+        return new Digest().add("stat-index").add(context).hex();
     }
 
     /**
@@ -156,6 +163,14 @@ public final class IncrementalCache implements FileFacts.Store {
 
     /** Keeps the directory within its size bound after a run that wrote to it. */
     public void close() {
+        StatIndex s;
+        synchronized (this) {
+            s = stats;
+        }
+        if (s != null && s.changed()) {
+            dir.put(statKey(), s.encode());
+            stored.set(true);
+        }
         if (stored.get()) dir.trim(maxBytes());
     }
 
