@@ -1,5 +1,6 @@
 package io.lockcheck;
 
+import io.lockcheck.cache.IncrementalCache;
 import io.lockcheck.cfg.CfgDump;
 import io.lockcheck.cfg.FunctionUnit;
 import io.lockcheck.flow.LockFlow;
@@ -82,8 +83,14 @@ public final class Analyzer {
 
     /** Analyses every C file under {@code paths}; never throws for bad input (it becomes a notification). */
     public AnalysisResult analyze(List<Path> paths) {
+        SourceSet.Expanded set = SourceSet.expand(paths, options.srcroot(), options.followSymlinks());
+        IncrementalCache cache = IncrementalCache.open(options, code());
+        String key = cache == null ? null : cache.runKey(set, parallel(set.files(), cache::digest), options,
+                rules.stream().map(r -> r.info().id()).toList());
+        AnalysisResult known = key == null ? null : cache.result(key);
+        if (known != null) return known;
         List<Notification> notes = new ArrayList<>();
-        Run run = run(paths, notes);
+        Run run = run(set, notes, cache);
         List<List<Finding>> perFunction = parallel(run.functions, fn -> check(fn, run.facts, notes));
         List<Finding> findings = new ArrayList<>();
         perFunction.forEach(findings::addAll);
@@ -97,7 +104,18 @@ public final class Analyzer {
         sortedNotes.addAll(suppressed.notifications());
         Collections.sort(sortedNotes);
         List<RuleInfo> infos = rules.stream().map(Rule::info).toList();
-        return new AnalysisResult(infos, suppressed.kept(), sortedNotes, run.stats, suppressed.suppressed());
+        AnalysisResult result = new AnalysisResult(infos, suppressed.kept(), sortedNotes, run.stats,
+                suppressed.suppressed());
+        if (key != null) cache.keep(key, result);
+        if (cache != null) cache.close();
+        return result;
+    }
+
+    /** The classes whose code decides the findings: the analyzer's and the rules'. */
+    private List<Class<?>> code() {
+        List<Class<?>> code = new ArrayList<>(List.of(Analyzer.class));
+        rules.forEach(r -> code.add(r.getClass()));
+        return code;
     }
 
     /** The run-wide facts before rules: functions, contracts, guard knowledge. */
@@ -106,7 +124,15 @@ public final class Analyzer {
 
     /** Parses, lowers and computes every run-wide fact for {@code paths}; notifications go to {@code notes}. */
     public Run run(List<Path> paths, List<Notification> notes) {
-        SourceSet.Expanded set = SourceSet.expand(paths, options.srcroot(), options.followSymlinks());
+        IncrementalCache cache = IncrementalCache.open(options, code());
+        try {
+            return run(SourceSet.expand(paths, options.srcroot(), options.followSymlinks()), notes, cache);
+        } finally {
+            if (cache != null) cache.close();
+        }
+    }
+
+    private Run run(SourceSet.Expanded set, List<Notification> notes, IncrementalCache cache) {
         notes.addAll(set.notifications());
         Spec spec;
         try {
@@ -117,7 +143,7 @@ public final class Analyzer {
         }
         CParser parser = CParser.of(options);
         List<FileFacts> files = parallel(set.files(), f -> FileFacts.of(f, parser, options.maxFileBytes(),
-                options.parseTimeoutMillis()));
+                options.parseTimeoutMillis(), cache));
         List<FunctionUnit> functions = new ArrayList<>();
         List<StructDef> structs = new ArrayList<>();
         int failed = 0, withProblems = 0;
@@ -133,9 +159,16 @@ public final class Analyzer {
         TypeTable types = new TypeTable(structs, spec.structs());
         Bindings bindings = new Bindings(functions, spec, types);
         io.lockcheck.guard.Coverage coverage = new io.lockcheck.guard.Coverage(types, bindings);
-        Summaries summaries = Summaries.compute(functions, options.functionBudget(), spec, coverage);
+        // the contracts pass solves most functions with their final callee contracts: their facts come from that flow
+        Map<FunctionUnit, FunctionFacts> early = Collections.synchronizedMap(new IdentityHashMap<>());
+        Summaries summaries = Summaries.compute(functions, options.functionBudget(), spec, coverage,
+                tasks -> parallel(tasks, t -> {
+                    t.run();
+                    return null;
+                }), (s, fn, flow) -> early.put(fn, functionFacts(fn, flow, s, types, coverage)));
         List<FunctionFacts> perFunction = parallel(functions,
-                fn -> functionFacts(fn, summaries, types, coverage, options.functionBudget()));
+                fn -> early.containsKey(fn) ? early.get(fn) : functionFacts(fn, summaries, types, coverage,
+                        options.functionBudget()));
         WriteStats writes = new WriteStats();
         LocklessFields lockless = new LocklessFields();
         Map<FunctionUnit, Set<LockPath>> entry = new IdentityHashMap<>();
@@ -186,9 +219,18 @@ public final class Analyzer {
     private static FunctionFacts functionFacts(FunctionUnit fn, Summaries summaries, TypeTable types,
                                                io.lockcheck.flow.LockMatch match, long budget) {
         try {
-            return FunctionFacts.of(fn, LockFlow.solve(fn, summaries.calleesOf(fn), budget), types, summaries, match);
+            return functionFacts(fn, LockFlow.solve(fn, summaries.calleesOf(fn), budget), summaries, types, match);
         } catch (RuntimeException | StackOverflowError e) {
             return null; // the rules pass reports the failure for this function
+        }
+    }
+
+    private static FunctionFacts functionFacts(FunctionUnit fn, LockFlow.Result flow, Summaries summaries, TypeTable types,
+                                               io.lockcheck.flow.LockMatch match) {
+        try {
+            return FunctionFacts.of(fn, flow, types, summaries, match);
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
         }
     }
 
@@ -241,9 +283,12 @@ public final class Analyzer {
     private <T, R> List<R> parallel(List<T> items, Task<T, R> task) {
         int jobs = Math.max(1, Math.min(options.jobs(), items.size()));
         if (jobs == 1) {
-            List<R> out = new ArrayList<>();
-            for (T t : items) out.add(onBigStack(() -> task.run(t)));
-            return out;
+            // one big-stack thread for all items, not one thread per item
+            return onBigStack(() -> {
+                List<R> out = new ArrayList<>();
+                for (T t : items) out.add(task.run(t));
+                return out;
+            });
         }
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(jobs,

@@ -13,7 +13,7 @@ import java.util.Set;
  * CDT's parse of one file is cut short after this long (the file is skipped with a notification).
  * {@code srcroot} (may be null) and {@code followSymlinks}: see {@link io.lockcheck.frontend.SourceSet}.
  * {@code kernelTree} and {@code compileCommands} (either may be null) select precise mode: real
- * kernel headers.
+ * kernel headers. {@code cacheDir}: where the incremental cache lives, null for none.
  */
 public record AnalyzerOptions(
         int jobs,
@@ -29,7 +29,8 @@ public record AnalyzerOptions(
         Path srcroot,
         boolean followSymlinks,
         Path kernelTree,
-        Path compileCommands) {
+        Path compileCommands,
+        Path cacheDir) {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 8L << 20;
     /** Guard inference defaults: see README "Guard inference" for the measurement behind them. */
@@ -48,7 +49,7 @@ public record AnalyzerOptions(
     public AnalyzerOptions(int jobs, List<Path> includeDirs, Map<String, String> defines, Set<String> rules,
                            List<Path> specFiles, long maxFileBytes, int inferMinWrites, double inferMinShare) {
         this(jobs, includeDirs, defines, rules, specFiles, maxFileBytes, inferMinWrites, inferMinShare,
-                DEFAULT_FUNCTION_BUDGET, DEFAULT_PARSE_TIMEOUT_MILLIS, null, false, null, null);
+                DEFAULT_FUNCTION_BUDGET, DEFAULT_PARSE_TIMEOUT_MILLIS, null, false, null, null, null);
     }
 
     public AnalyzerOptions {
@@ -65,39 +66,48 @@ public record AnalyzerOptions(
 
     public AnalyzerOptions withJobs(int j) {
         return new AnalyzerOptions(j, includeDirs, defines, rules, specFiles, maxFileBytes, inferMinWrites, inferMinShare,
-                functionBudget, parseTimeoutMillis, srcroot, followSymlinks, kernelTree, compileCommands);
+                functionBudget, parseTimeoutMillis, srcroot, followSymlinks, kernelTree, compileCommands, cacheDir);
     }
 
     public AnalyzerOptions withSpecs(List<Path> s) {
         return new AnalyzerOptions(jobs, includeDirs, defines, rules, s, maxFileBytes, inferMinWrites, inferMinShare,
-                functionBudget, parseTimeoutMillis, srcroot, followSymlinks, kernelTree, compileCommands);
+                functionBudget, parseTimeoutMillis, srcroot, followSymlinks, kernelTree, compileCommands, cacheDir);
     }
 
     public AnalyzerOptions withRules(Set<String> r) {
         return new AnalyzerOptions(jobs, includeDirs, defines, r, specFiles, maxFileBytes, inferMinWrites, inferMinShare,
-                functionBudget, parseTimeoutMillis, srcroot, followSymlinks, kernelTree, compileCommands);
+                functionBudget, parseTimeoutMillis, srcroot, followSymlinks, kernelTree, compileCommands, cacheDir);
     }
 
     /** The same options with other limits: {@code --max-file-size}, {@code --function-budget}, {@code --parse-timeout}. */
     public AnalyzerOptions withLimits(long maxBytes, long budget, long parseMillis) {
         return new AnalyzerOptions(jobs, includeDirs, defines, rules, specFiles, maxBytes, inferMinWrites, inferMinShare,
-                budget, parseMillis, srcroot, followSymlinks, kernelTree, compileCommands);
+                budget, parseMillis, srcroot, followSymlinks, kernelTree, compileCommands, cacheDir);
+    }
+
+    public AnalyzerOptions withMaxFileBytes(long m) {
+        return withLimits(m, functionBudget, parseTimeoutMillis);
     }
 
     /** The same options with another symlink boundary: {@code --srcroot}, {@code --follow-symlinks}. */
     public AnalyzerOptions withSymlinks(Path root, boolean follow) {
         return new AnalyzerOptions(jobs, includeDirs, defines, rules, specFiles, maxFileBytes, inferMinWrites, inferMinShare,
-                functionBudget, parseTimeoutMillis, root, follow, kernelTree, compileCommands);
+                functionBudget, parseTimeoutMillis, root, follow, kernelTree, compileCommands, cacheDir);
     }
 
     /** Precise mode over a kernel tree and/or a compilation database (null: not given). */
     public AnalyzerOptions withPrecise(Path tree, Path commands) {
         return new AnalyzerOptions(jobs, includeDirs, defines, rules, specFiles, maxFileBytes, inferMinWrites, inferMinShare,
-                functionBudget, parseTimeoutMillis, srcroot, followSymlinks, tree, commands);
+                functionBudget, parseTimeoutMillis, srcroot, followSymlinks, tree, commands, cacheDir);
+    }
+
+    public AnalyzerOptions withCacheDir(Path dir) {
+        return new AnalyzerOptions(jobs, includeDirs, defines, rules, specFiles, maxFileBytes, inferMinWrites, inferMinShare,
+                functionBudget, parseTimeoutMillis, srcroot, followSymlinks, kernelTree, compileCommands, dir);
     }
 
     public AnalyzerOptions withIncludeDirs(List<Path> dirs) {
         return new AnalyzerOptions(jobs, dirs, defines, rules, specFiles, maxFileBytes, inferMinWrites, inferMinShare,
-                functionBudget, parseTimeoutMillis, srcroot, followSymlinks, kernelTree, compileCommands);
+                functionBudget, parseTimeoutMillis, srcroot, followSymlinks, kernelTree, compileCommands, cacheDir);
     }
 }

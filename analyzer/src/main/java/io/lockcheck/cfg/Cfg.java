@@ -18,6 +18,21 @@ public final class Cfg {
     Cfg() {
     }
 
+    /** A sealed CFG rebuilt from its nodes and edges as {@link #nodes()} and {@link #edges()} gave them (the cache). */
+    public static Cfg restore(List<Node> nodes, List<Edge> edges) {
+        Cfg c = new Cfg();
+        c.nodes = new ArrayList<>(nodes);
+        c.edges = new ArrayList<>(edges);
+        c.out = index(c.edges, nodes.size(), true);
+        c.in = index(c.edges, nodes.size(), false);
+        return c;
+    }
+
+    /** Every edge, in the order the sealed CFG indexes them. */
+    public List<Edge> edges() {
+        return Collections.unmodifiableList(edges);
+    }
+
     Node newNode(Node.Kind kind, int line, String label) {
         Node n = new Node(nodes.size(), kind, line, label);
         nodes.add(n);
@@ -85,24 +100,29 @@ public final class Cfg {
             Node c = new Node(renumbered.size(), old.kind(), old.line(), old.label());
             c.setCondVar(old.condVar());
             old.events().forEach(c::add);
+            c.trim();
             renumbered.add(c);
         }
-        List<Edge> newEdges = new ArrayList<>();
+        ArrayList<Edge> newEdges = new ArrayList<>();
+        java.util.Set<Edge> seen = new java.util.HashSet<>();
         for (Edge e : edges) {
             if (forward[e.from()] != e.from()) continue;
             Edge ne = new Edge(newId[e.from()], newId[forward[e.to()]], e.kind());
-            if (!newEdges.contains(ne)) newEdges.add(ne);
+            if (seen.add(ne)) newEdges.add(ne);
         }
         nodes = renumbered;
+        newEdges.trimToSize();
         edges = newEdges;
         out = index(edges, nodes.size(), true);
         in = index(edges, nodes.size(), false);
     }
 
+    /** Edges by node, as immutable lists of exactly their size: every CFG of a run stays in memory. */
     private static List<List<Edge>> index(List<Edge> edges, int n, boolean byFrom) {
         List<List<Edge>> idx = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) idx.add(new ArrayList<>());
+        for (int i = 0; i < n; i++) idx.add(new ArrayList<>(2));
         for (Edge e : edges) idx.get(byFrom ? e.from() : e.to()).add(e);
+        for (int i = 0; i < n; i++) idx.set(i, List.copyOf(idx.get(i)));
         return idx;
     }
 
@@ -111,8 +131,16 @@ public final class Cfg {
 
     /** True when the node lies on a cycle: a loop test or body. */
     public boolean inCycle(int id) {
+        return cyclic()[id];
+    }
+
+    /**
+     * Computed once, under the lock: rules read other functions' CFGs (a caller as a race
+     * witness) while another worker solves them, and {@code component} must be seen with it.
+     */
+    private synchronized boolean[] cyclic() {
         if (cyclic == null) cyclic = cycles();
-        return cyclic[id];
+        return cyclic;
     }
 
     /** True for a loop's exit test: on a cycle, with an edge that leaves it (while test, if (...) break). */
@@ -123,7 +151,7 @@ public final class Cfg {
     }
 
     /** The locals assigned anywhere on the cycle through {@code id} (a loop's counters and cursors). */
-    public java.util.Set<String> assignedInCycle(int id) {
+    public synchronized java.util.Set<String> assignedInCycle(int id) {
         if (!inCycle(id)) return java.util.Set.of();
         if (assignedByComponent == null) {
             assignedByComponent = new java.util.HashMap<>();
@@ -140,7 +168,7 @@ public final class Cfg {
     private final java.util.Map<Integer, java.util.BitSet> reachable = new java.util.HashMap<>();
 
     /** True when control can go from node {@code from} to node {@code to} (to itself only around a loop). */
-    public boolean reaches(int from, int to) {
+    public synchronized boolean reaches(int from, int to) {
         return reachable.computeIfAbsent(from, f -> {
             java.util.BitSet seen = new java.util.BitSet(nodes.size());
             java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();

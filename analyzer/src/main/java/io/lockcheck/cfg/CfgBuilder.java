@@ -98,7 +98,31 @@ public final class CfgBuilder {
     String text(IASTNode n) {
         IASTFileLocation loc = locations.of(n);
         if (loc == null) return n.getRawSignature();
-        return source.text(loc.getNodeOffset(), loc.getNodeLength()).replaceAll("\\s+", " ");
+        return source.intern(collapseSpaces(source.text(loc.getNodeOffset(), loc.getNodeLength())));
+    }
+
+    /** {@code s.replaceAll("\\s+", " ")} without a regex: this runs for every expression lowered. */
+    static String collapseSpaces(String s) {
+        StringBuilder b = null;
+        boolean inRun = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean space = isSpace(c);
+            // the first change: a space that is not ' ', or the start of a run of spaces
+            if (b == null && space && (c != ' ' || i + 1 < s.length() && isSpace(s.charAt(i + 1)))) {
+                b = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (b != null) {
+                if (!space) b.append(c);
+                else if (!inRun) b.append(' ');
+            }
+            inRun = space;
+        }
+        return b == null ? s : b.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     void inline(IASTCompoundStatement s) {

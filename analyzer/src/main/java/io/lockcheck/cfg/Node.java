@@ -13,7 +13,7 @@ public final class Node {
 
     private final int id;
     private final Kind kind;
-    private final List<Event> events = new ArrayList<>();
+    private final ArrayList<Event> events = new ArrayList<>();
     private final int line;
     private String label;
     private String condVar;
@@ -23,6 +23,15 @@ public final class Node {
         this.kind = kind;
         this.line = line;
         this.label = label;
+    }
+
+    /** A node of a sealed CFG as it was before caching (see {@link Cfg#restore}). */
+    public static Node restore(int id, Kind kind, int line, String label, String condVar, List<Event> events) {
+        Node n = new Node(id, kind, line, label);
+        n.condVar = condVar;
+        n.events.addAll(events);
+        n.trim();
+        return n;
     }
 
     public int id() {
@@ -59,5 +68,10 @@ public final class Node {
 
     void add(Event e) {
         events.add(e);
+    }
+
+    /** Drops the list's spare room once the node is final (every CFG of a run stays in memory). */
+    void trim() {
+        events.trimToSize();
     }
 }

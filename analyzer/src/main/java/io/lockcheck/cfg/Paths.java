@@ -189,8 +189,10 @@ final class Paths {
     }
 
     private static String indexText(IASTNode n) {
-        return n == null ? "" : n.getRawSignature().replaceAll("\\s+", "");
+        return n == null ? "" : SPACES.matcher(n.getRawSignature()).replaceAll("");
     }
+
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     /** True when {@code e} is a local alias of an address ({@code f = &priv->foo}). */
     boolean isAddressAlias(IASTExpression e) {

@@ -60,6 +60,19 @@ final class AnalysisOptions {
             description = "Follow symbolic links that lead out of --srcroot (or out of the directory given).")
     boolean followSymlinks;
 
+    @Option(names = "--no-cache", description = "Parse every file again and store nothing in the incremental cache.")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep the incremental cache in DIR "
+            + "(default: $LOCKCHECK_CACHE_DIR, else $XDG_CACHE_HOME/lockcheck, else ~/.cache/lockcheck).")
+    Path cacheDir;
+
+    /** The cache directory of this run, or null: --no-cache, or a development build without --cache-dir. */
+    private Path cacheDir() {
+        if (noCache) return null;
+        return cacheDir != null ? cacheDir : io.lockcheck.cache.IncrementalCache.defaultDirForProduct(List.of(AnalysisOptions.class));
+    }
+
     /** The analyzer options; a non-positive count is a usage error. */
     AnalyzerOptions toOptions(CommandSpec spec, Set<String> rules) {
         if (inferMinShare < 1 || inferMinShare > 100) {
@@ -72,7 +85,8 @@ final class AnalysisOptions {
                 inferMinShare / 100.0)
                 .withLimits(maxFileBytes, positive(spec, "--function-budget", functionBudget), parseMillis(spec))
                 .withSymlinks(null, followSymlinks)
-                .withPrecise(kernelTree, compileCommands);
+                .withPrecise(kernelTree, compileCommands)
+                .withCacheDir(cacheDir());
     }
 
     private long parseMillis(CommandSpec spec) {

@@ -96,6 +96,7 @@ public final class FlowState {
 
     /** Two paths with the same locks: keep facts they agree on, the earliest sites. */
     private static LockState mergeSame(LockState a, LockState b) {
+        if (a == b || a.facts().equals(b.facts()) && a.lockMap().equals(b.lockMap())) return a; // same value, no copy
         TreeMap<String, Boolean> facts = new TreeMap<>();
         a.facts().forEach((k, v) -> {
             if (v.equals(b.fact(k))) facts.put(k, v);

@@ -283,7 +283,7 @@ public final class LockFlow {
         LockState r = s.fact(var) != null ? s.withFact(var, null) : s;
         // tests named by their text ("?needs_lock(dev)") no longer hold once dev changes
         for (String k : s.factKeys()) {
-            if (k.startsWith("?") && WORD.matcher(k).results().anyMatch(m -> m.group().equals(var))) r = r.withFact(k, null);
+            if (k.startsWith("?") && k.contains(var) && WORD.matcher(k).results().anyMatch(m -> m.group().equals(var))) r = r.withFact(k, null);
         }
         TreeMap<LockPath, LockFact> locks = null;
         for (var e : s.locks().entrySet()) {

@@ -95,8 +95,16 @@ public final class LockState {
         return Objects.hash(locks, facts);
     }
 
+    /** Cached: immutable, and the sort key of every join. */
+    private String text;
+
     @Override
     public String toString() {
+        if (text == null) text = render();
+        return text;
+    }
+
+    private String render() {
         StringBuilder b = new StringBuilder("{");
         locks.forEach((k, v) -> b.append(k).append('=').append(v.held()).append(v.fromEntry() ? "*" : "").append(' '));
         facts.forEach((k, v) -> b.append(k).append(v ? "!=0 " : "==0 "));

@@ -21,18 +21,24 @@ import java.util.Set;
  * not depend on file order or thread count.
  */
 public final class Summaries {
-    private final Map<String, FunctionUnit> byStaticKey = new HashMap<>();
+    private final Map<StaticKey, FunctionUnit> byStaticKey = new HashMap<>();
+
+    private record StaticKey(java.nio.file.Path file, String name) {
+    }
     private final Map<String, FunctionUnit> byName = new HashMap<>();
-    private final Map<FunctionUnit, Contract> contracts = new IdentityHashMap<>();
-    /** Handed-on requirements by the effect they add to their owner's contract (identity). */
-    private final Map<Contract.Effect, PassedOn> passedOn = new IdentityHashMap<>();
+    private final Map<FunctionUnit, Contract> contracts = Collections.synchronizedMap(new IdentityHashMap<>());
+    /*
+     * Handed-on requirements (see PassedOn), keyed by effect identity. Written by the workers of
+     * one call-graph level under this object's lock, read by later levels and the rules pass.
+     */
+    private final Map<Contract.Effect, PassedOn> passedOn = Collections.synchronizedMap(new IdentityHashMap<>());
     /** Per callee effect, the callers' effects handed on from it. */
-    private final Map<Contract.Effect, List<PassedOn>> heirs = new IdentityHashMap<>();
+    private final Map<Contract.Effect, List<PassedOn>> heirs = Collections.synchronizedMap(new IdentityHashMap<>());
     /** The function whose contract holds an effect. */
-    private final Map<Contract.Effect, FunctionUnit> owners = new IdentityHashMap<>();
+    private final Map<Contract.Effect, FunctionUnit> owners = Collections.synchronizedMap(new IdentityHashMap<>());
     /** Per handed-on effect, the union of its requirements' kinds, and whether any is fuzzy. */
-    private final Map<Contract.Effect, java.util.Set<String>> handedKinds = new IdentityHashMap<>();
-    private final Map<Contract.Effect, Boolean> handedFuzzy = new IdentityHashMap<>();
+    private final Map<Contract.Effect, java.util.Set<String>> handedKinds = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Contract.Effect, Boolean> handedFuzzy = Collections.synchronizedMap(new IdentityHashMap<>());
     private final long stepBudget;
     private final LockMatch match;
 
@@ -42,7 +48,7 @@ public final class Summaries {
         List<FunctionUnit> sorted = new ArrayList<>(all);
         sorted.sort(Comparator.comparing((FunctionUnit f) -> f.file().toString()).thenComparing(f -> f.span().line()));
         for (FunctionUnit f : sorted) {
-            if (f.isStatic()) byStaticKey.putIfAbsent(f.key(), f);
+            if (f.isStatic()) byStaticKey.putIfAbsent(new StaticKey(f.file(), f.name()), f);
             else byName.putIfAbsent(f.name(), f);
         }
     }
@@ -53,15 +59,32 @@ public final class Summaries {
 
     /** Contracts from the bodies, with spec contracts added (and standing in for functions not in the run). */
     public static Summaries compute(List<FunctionUnit> all, long stepBudget, io.lockcheck.spec.Spec spec) {
-        return compute(all, stepBudget, spec, LockMatch.EXACT);
+        return compute(all, stepBudget, spec, LockMatch.EXACT, tasks -> tasks.forEach(Runnable::run), null);
     }
 
-    /** As above; {@code match} decides whether a caller holds what a callee requires (for handed-on requirements). */
+    /** Runs independent tasks, possibly in parallel, and returns when all are done. */
+    public interface Workers {
+        void runAll(List<Runnable> tasks);
+    }
+
+    /**
+     * Sees the flow of a function solved with final callee contracts, the same flow as
+     * {@code LockFlow.solve(f, calleesOf(f), budget)} (functions in a recursive cycle are not seen).
+     */
+    public interface Solved {
+        void flow(Summaries summaries, FunctionUnit f, LockFlow.Result flow);
+    }
+
+    /**
+     * As {@link #compute(List, long, io.lockcheck.spec.Spec)}, with the functions of each level of
+     * the call graph (those whose callees are all done) handed to {@code workers} together; the
+     * contracts do not depend on how they run. {@code solved} may be null.
+     */
     public static Summaries compute(List<FunctionUnit> all, long stepBudget, io.lockcheck.spec.Spec spec,
-                                    LockMatch match) {
+                                    LockMatch match, Workers workers, Solved solved) {
         Summaries s = new Summaries(all, stepBudget, match);
         for (io.lockcheck.spec.Spec.FunctionContract c : spec.functions()) s.specContracts.putIfAbsent(c.function(), c);
-        s.run(all);
+        s.run(all, workers, solved);
         return s;
     }
 
@@ -101,7 +124,7 @@ public final class Summaries {
     /** The definition a call from {@code caller} reaches: a static in the same file, else a global. */
     public FunctionUnit resolve(FunctionUnit caller, String callee) {
         if (callee == null) return null;
-        FunctionUnit f = byStaticKey.get(caller.file() + "#" + callee);
+        FunctionUnit f = byStaticKey.get(new StaticKey(caller.file(), callee));
         return f != null ? f : byName.get(callee);
     }
 
@@ -142,6 +165,22 @@ public final class Summaries {
         return owners.get(e);
     }
 
+    /** Adds the requirements {@code f} hands on to its callers (see PassedOn) to its contract. */
+    private Contract handOn(FunctionUnit f, LockFlow.Result flow, LockFlow.Callees view, Contract body) {
+        List<PassedOn> handed = PassedOn.of(f, flow, view, body, match, this);
+        if (handed.isEmpty()) return body;
+        List<Contract.Effect> effs = new ArrayList<>(body.effects());
+        synchronized (this) { // functions of one level run in parallel and may share a callee
+            for (PassedOn p : handed) {
+                if (passedOn.putIfAbsent(p.effect(), p) == null) effs.add(p.effect());
+                handedKinds.computeIfAbsent(p.effect(), k -> new java.util.TreeSet<>()).addAll(p.kinds());
+                if (p.fuzzy()) handedFuzzy.put(p.effect(), Boolean.TRUE);
+                heirs.computeIfAbsent(p.from(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        return new Contract(body.function(), body.params(), effs);
+    }
+
     public Contract contract(FunctionUnit f) {
         return f == null ? null : contracts.get(f);
     }
@@ -154,7 +193,18 @@ public final class Summaries {
 
     /** The callee view for one caller's flow. */
     public LockFlow.Callees calleesOf(FunctionUnit caller) {
-        return call -> contractOf(caller, call.callee());
+        // one solve asks about the same callees at every visit of every call: look each up once
+        Map<String, Contract> known = new HashMap<>();
+        return call -> {
+            String name = call.callee();
+            if (name == null) return null;
+            Contract c = known.get(name);
+            if (c == null && !known.containsKey(name)) {
+                c = contractOf(caller, name);
+                known.put(name, c);
+            }
+            return c;
+        };
     }
 
     private List<FunctionUnit> callees(FunctionUnit f) {
@@ -170,48 +220,61 @@ public final class Summaries {
         return out;
     }
 
-    private void run(List<FunctionUnit> all) {
+    private void run(List<FunctionUnit> all, Workers workers, Solved solved) {
         List<FunctionUnit> sorted = new ArrayList<>(all);
         sorted.sort(Comparator.comparing((FunctionUnit f) -> f.file().toString()).thenComparing(f -> f.span().line()));
         Map<FunctionUnit, List<FunctionUnit>> edges = new IdentityHashMap<>();
         for (FunctionUnit f : sorted) edges.put(f, callees(f));
+        // level of an SCC: one above its highest callee SCC; SCCs of one level are independent
+        Map<FunctionUnit, Integer> levelOf = new IdentityHashMap<>();
+        List<List<Runnable>> levels = new ArrayList<>();
         for (List<FunctionUnit> scc : new Tarjan(sorted, edges).sccs()) {
-            Set<FunctionUnit> cycle = Collections.newSetFromMap(new IdentityHashMap<>());
-            cycle.addAll(scc);
+            int level = 0;
             for (FunctionUnit f : scc) {
-                LockFlow.Callees view = call -> {
-                    FunctionUnit g = resolve(f, call.callee());
-                    if (g == null) return specOnly(call.callee());
-                    return cycle.contains(g) ? null : contracts.get(g);
-                };
-                try {
-                    LockFlow.Result flow = LockFlow.solve(f, view, stepBudget);
-                    Contract body = Exits.contract(f, flow);
-                    var sc = specContracts.get(f.name());
-                    if (sc != null) {
-                        List<Contract.Effect> merged = new ArrayList<>(effects(sc, "lock spec"));
-                        for (Contract.Effect e : body.effects()) {
-                            if (merged.stream().noneMatch(x -> x.lock().equals(e.lock()))) merged.add(e);
-                        }
-                        body = new Contract(f.name(), f.params(), merged);
-                    }
-                    List<PassedOn> handed = PassedOn.of(f, flow, view, body, match, this);
-                    if (!handed.isEmpty()) {
-                        List<Contract.Effect> effs = new ArrayList<>(body.effects());
-                        for (PassedOn p : handed) {
-                            if (passedOn.putIfAbsent(p.effect(), p) == null) effs.add(p.effect());
-                            handedKinds.computeIfAbsent(p.effect(), k -> new java.util.TreeSet<>()).addAll(p.kinds());
-                            if (p.fuzzy()) handedFuzzy.put(p.effect(), Boolean.TRUE);
-                            heirs.computeIfAbsent(p.from(), k -> new ArrayList<>()).add(p);
-                        }
-                        body = new Contract(body.function(), body.params(), effs);
-                    }
-                    for (Contract.Effect e : body.effects()) owners.put(e, f);
-                    contracts.put(f, body);
-                } catch (RuntimeException | StackOverflowError e) {
-                    // the rules pass reports the same failure for this function; callers see no contract
-                    contracts.put(f, new Contract(f.name(), f.params(), List.of()));
+                for (FunctionUnit g : edges.get(f)) {
+                    Integer l = levelOf.get(g);
+                    if (l != null) level = Math.max(level, l + 1);
                 }
+            }
+            for (FunctionUnit f : scc) levelOf.put(f, level);
+            while (levels.size() <= level) levels.add(new ArrayList<>());
+            levels.get(level).add(() -> solveScc(scc, edges, solved));
+        }
+        for (List<Runnable> level : levels) workers.runAll(level);
+    }
+
+    private void solveScc(List<FunctionUnit> scc, Map<FunctionUnit, List<FunctionUnit>> edges, Solved solved) {
+        Set<FunctionUnit> cycle = Collections.newSetFromMap(new IdentityHashMap<>());
+        cycle.addAll(scc);
+        for (FunctionUnit f : scc) {
+            LockFlow.Callees view = call -> {
+                FunctionUnit g = resolve(f, call.callee());
+                if (g == null) return specOnly(call.callee());
+                return cycle.contains(g) ? null : contracts.get(g);
+            };
+            LockFlow.Result flow = null;
+            try {
+                flow = LockFlow.solve(f, view, stepBudget);
+                Contract body = Exits.contract(f, flow);
+                var sc = specContracts.get(f.name());
+                if (sc != null) {
+                    List<Contract.Effect> merged = new ArrayList<>(effects(sc, "lock spec"));
+                    for (Contract.Effect e : body.effects()) {
+                        if (merged.stream().noneMatch(x -> x.lock().equals(e.lock()))) merged.add(e);
+                    }
+                    body = new Contract(f.name(), f.params(), merged);
+                }
+                body = handOn(f, flow, view, body);
+                for (Contract.Effect e : body.effects()) owners.put(e, f);
+                contracts.put(f, body);
+            } catch (RuntimeException | StackOverflowError e) {
+                // the rules pass reports the same failure for this function; callers see no contract
+                contracts.put(f, new Contract(f.name(), f.params(), List.of()));
+                flow = null;
+            }
+            // outside a recursive cycle the view is the final one: the flow is the one later passes need
+            if (solved != null && flow != null && edges.get(f).stream().noneMatch(cycle::contains)) {
+                solved.flow(this, f, flow);
             }
         }
     }

@@ -21,11 +21,27 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockche
 
     /** Reads, parses and lowers one file; never throws (failures become notifications). */
     public static FileFacts of(Path file, CParser parser, long maxBytes) {
-        return of(file, parser, maxBytes, Long.MAX_VALUE);
+        return of(file, parser, maxBytes, Long.MAX_VALUE, null);
     }
 
     /** As above, with CDT's parse of the file cut short after {@code parseMillis}. */
     public static FileFacts of(Path file, CParser parser, long maxBytes, long parseMillis) {
+        return of(file, parser, maxBytes, parseMillis, null);
+    }
+
+    /** Where facts of files already parsed are kept, by the file's exact bytes (the incremental cache). */
+    public interface Store {
+        /** The facts of a file with these bytes, or null. */
+        FileFacts find(Path file, byte[] bytes);
+
+        void keep(Path file, byte[] bytes, FileFacts facts);
+    }
+
+    /**
+     * As above, with CDT's parse of the file cut short after {@code parseMillis}, answered from
+     * {@code store} (may be null) when it knows the bytes.
+     */
+    public static FileFacts of(Path file, CParser parser, long maxBytes, long parseMillis, Store store) {
         List<Notification> notes = new ArrayList<>();
         ParseLimit limit = null;
         try {
@@ -34,7 +50,10 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockche
                 notes.add(new Notification(Level.WARNING, file, skip));
                 return new FileFacts(file, List.of(), List.of(), notes, 0, false);
             }
-            SourceText src = SourceText.read(file);
+            byte[] bytes = java.nio.file.Files.readAllBytes(file);
+            FileFacts known = store == null ? null : store.find(file, bytes);
+            if (known != null) return known;
+            SourceText src = SourceText.of(file, bytes);
             String bomb = MacroSizes.overLimit(src.chars(), InputLimits.MAX_TOKENS);
             if (bomb != null) {
                 notes.add(new Notification(Level.WARNING, file, InputLimits.macroMessage(bomb)));
@@ -53,7 +72,9 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockche
                 notes.add(new Notification(Level.NOTE, file, bad + " of " + fns.size()
                         + " functions have parse problems; findings in them may be incomplete"));
             }
-            return new FileFacts(file, fns, structs, notes, src.lineCount(), false);
+            FileFacts facts = new FileFacts(file, fns, structs, notes, src.lineCount(), false);
+            if (store != null) store.keep(file, bytes, facts);
+            return facts;
         } catch (SourceText.NotText e) {
             notes.add(new Notification(Level.WARNING, file, "not a C source file: " + e.getMessage()));
         } catch (java.nio.file.NoSuchFileException e) {

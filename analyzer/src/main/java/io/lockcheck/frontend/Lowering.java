@@ -202,7 +202,7 @@ public final class Lowering {
         } else if (spec instanceof IASTNamedTypeSpecifier n) {
             base = n.getName().toString();
         } else {
-            base = spec.getRawSignature().replaceAll("\\b(const|volatile|static|extern|register|inline)\\b", "").strip();
+            base = STORAGE.matcher(spec.getRawSignature()).replaceAll("").strip();
         }
         int stars = 0;
         for (IASTDeclarator x = d; x != null; x = x.getNestedDeclarator()) stars += x.getPointerOperators().length;
@@ -258,4 +258,7 @@ public final class Lowering {
         if (start < s.length()) out.add(s.substring(start));
         return out;
     }
+
+    private static final java.util.regex.Pattern STORAGE =
+            java.util.regex.Pattern.compile("\\b(const|volatile|static|extern|register|inline)\\b");
 }

@@ -32,7 +32,11 @@ public final class SourceText {
     }
 
     public static SourceText read(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
+        return of(path, Files.readAllBytes(path));
+    }
+
+    /** The text of {@code path} from bytes already read. */
+    public static SourceText of(Path path, byte[] bytes) throws NotText {
         for (byte b : bytes) {
             if (b == 0) {
                 throw new NotText("binary file (contains NUL bytes), skipped");
@@ -101,6 +105,17 @@ public final class SourceText {
             end--;
         }
         return new String(chars, start, Math.max(0, end - start));
+    }
+
+    private final java.util.Map<String, String> texts = new java.util.HashMap<>();
+
+    /**
+     * One instance per distinct text of this file (the same expression text recurs in many
+     * events and every CFG of a run stays in memory). Not thread-safe: a file is lowered by one thread.
+     */
+    public String intern(String s) {
+        String t = texts.putIfAbsent(s, s);
+        return t == null ? s : t;
     }
 
     public String text(int offset, int length) {

@@ -102,10 +102,12 @@ public final class LocklessReads {
         if (node.kind() == Node.Kind.COND && fn.cfg().exitsCycle(node.id())
                 && st.locks().stream().noneMatch(l -> st.held(l) == Held.YES)) {
             java.util.Set<String> moved = fn.cfg().assignedInCycle(node.id());
-            boolean ownCounter = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(node.label()).results()
+            boolean ownCounter = WORD.matcher(node.label()).results()
                     .anyMatch(m -> moved.contains(m.group()));
             if (!ownCounter) return "it is polled in a loop";
         }
         return null;
     }
+
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 }

@@ -66,9 +66,21 @@ public record LockPath(String root, List<String> segments) implements Comparable
     }
 
     private LockPath append(String seg) {
-        List<String> s = new ArrayList<>(segments);
-        s.add(seg);
+        List<String> s = new ArrayList<>(segments.size() + 1);
+        s.addAll(segments);
+        s.add(segment(seg));
         return new LockPath(root, s);
+    }
+
+    private static final java.util.Map<String, String> SEGMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One instance per distinct segment text: a run holds millions of paths over a few thousand fields. */
+    private static String segment(String s) {
+        String t = SEGMENTS.get(s);
+        if (t != null) return t;
+        if (SEGMENTS.size() > 200_000) SEGMENTS.clear(); // bounded in a long-lived process
+        t = SEGMENTS.putIfAbsent(s, s);
+        return t == null ? s : t;
     }
 
     /** The last field name, or the root when there are no segments. */
@@ -86,7 +98,7 @@ public record LockPath(String root, List<String> segments) implements Comparable
     public boolean mentions(String var) {
         if (root.equals(var)) return true;
         for (String s : segments) {
-            if (s.startsWith("[") && IDENT.matcher(s).results().anyMatch(m -> m.group().equals(var))) {
+            if (s.startsWith("[") && s.contains(var) && IDENT.matcher(s).results().anyMatch(m -> m.group().equals(var))) {
                 return true;
             }
         }
@@ -115,9 +127,26 @@ public record LockPath(String root, List<String> segments) implements Comparable
         return new LockPath(value.root, s);
     }
 
+    /** The order of {@link #toString()}, without building the strings (every lock map is sorted by it). */
     @Override
     public int compareTo(LockPath o) {
-        return toString().compareTo(o.toString());
+        int si = -1, sj = -1; // -1: the root, else a segment index
+        String a = root, b = o.root;
+        int i = 0, j = 0;
+        while (true) {
+            while (i == a.length() && si + 1 < segments.size()) {
+                a = segments.get(++si);
+                i = 0;
+            }
+            while (j == b.length() && sj + 1 < o.segments.size()) {
+                b = o.segments.get(++sj);
+                j = 0;
+            }
+            boolean endA = i == a.length(), endB = j == b.length();
+            if (endA || endB) return endA && endB ? 0 : endA ? -1 : 1;
+            char x = a.charAt(i++), y = b.charAt(j++);
+            if (x != y) return x - y;
+        }
     }
 
     @Override
