@@ -103,11 +103,7 @@ public final class TypeTable {
     public String rootForm(FunctionUnit fn, LockPath lock) {
         String s = structName(fn.types().get(lock.root()));
         if (s == null || lock.segments().isEmpty()) return null;
-        StringBuilder b = new StringBuilder(s);
-        for (String seg : lock.segments()) {
-            b.append('.').append(seg.startsWith("->") ? seg.substring(2) : seg.startsWith(".") ? seg.substring(1) : seg);
-        }
-        return b.toString();
+        return typed(s, lock.segments());
     }
 
     /**
@@ -124,11 +120,7 @@ public final class TypeTable {
             // a declared type (the root's, or an alias local's) names the kind even when the layout is unknown
             boolean declared = cut == 0 || fn.types().containsKey(prefix.toString());
             if (s == null || !fields.containsKey(s) && !declared) continue;
-            StringBuilder b = new StringBuilder(s);
-            for (String seg : lock.segments().subList(cut, lock.segments().size())) {
-                b.append('.').append(seg.startsWith("->") ? seg.substring(2) : seg.startsWith(".") ? seg.substring(1) : seg);
-            }
-            return b.toString();
+            return typed(s, lock.segments().subList(cut, lock.segments().size()));
         }
         return null;
     }
@@ -144,12 +136,17 @@ public final class TypeTable {
             LockPath prefix = new LockPath(lock.root(), lock.segments().subList(0, cut));
             String s = structName(fn.types().get(prefix.toString()));
             if (s == null) continue;
-            StringBuilder b = new StringBuilder(s);
-            for (String seg : lock.segments().subList(cut, lock.segments().size())) {
-                b.append('.').append(seg.startsWith("->") ? seg.substring(2) : seg.startsWith(".") ? seg.substring(1) : seg);
-            }
-            out.add(b.toString());
+            out.add(typed(s, lock.segments().subList(cut, lock.segments().size())));
         }
         return out;
+    }
+
+    /** {@code struct} followed by the segments' field names: {@code my_priv.lru.lock}. */
+    private static String typed(String struct, List<String> segments) {
+        StringBuilder b = new StringBuilder(struct);
+        for (String seg : segments) {
+            b.append('.').append(seg.startsWith("->") ? seg.substring(2) : seg.startsWith(".") ? seg.substring(1) : seg);
+        }
+        return b.toString();
     }
 }
