@@ -44,4 +44,19 @@ class FunctionBudgetTest {
         AnalysisResult roomy = new Analyzer(List.of(), AnalyzerOptions.defaults().withJobs(1)).analyze(List.of(file));
         assertEquals(List.of(), roomy.notifications());
     }
+
+    @Test
+    void stepsCostTheLocksTheyCarry() throws IOException {
+        // 3,000 nested lock blocks visit about 9,000 statements, well under the default budget
+        // counted in statements; each carries up to 3,000 locks, which is what takes the time.
+        StringBuilder nested = new StringBuilder();
+        for (int i = 0; i < 3000; i++) nested.append("mutex_lock(&l[").append(i).append("]); {");
+        nested.append(" x++; ");
+        for (int i = 2999; i >= 0; i--) nested.append("} mutex_unlock(&l[").append(i).append("]);");
+        Path file = Files.writeString(dir.resolve("nested.c"),
+                "void deep(struct mutex *l, int x)\n{\n" + nested + "\n}\n");
+        AnalysisResult r = new Analyzer(List.of(), AnalyzerOptions.defaults().withJobs(1)).analyze(List.of(file));
+        assertEquals(List.of(new Notification(Level.WARNING, file, "analysis of deep() stopped at the --function-budget of "
+                + AnalyzerOptions.DEFAULT_FUNCTION_BUDGET + " steps; findings in it may be incomplete")), r.notifications());
+    }
 }

@@ -97,8 +97,20 @@ public final class CfgBuilder {
 
     String text(IASTNode n) {
         IASTFileLocation loc = locations.of(n);
-        if (loc == null) return n.getRawSignature();
-        return source.intern(collapseSpaces(source.text(loc.getNodeOffset(), loc.getNodeLength())));
+        if (loc == null) return bounded(n.getRawSignature());
+        return source.intern(bounded(collapseSpaces(source.text(loc.getNodeOffset(), loc.getNodeLength()))));
+    }
+
+    static final int MAX_TEXT = 240;
+
+    /**
+     * {@code s}, or its start and a hash of the rest when longer than {@link #MAX_TEXT}: texts
+     * name values and go into messages, and every nested expression keeps its own, so 10,000
+     * nested calls on one line would otherwise keep gigabytes of text.
+     */
+    static String bounded(String s) {
+        if (s.length() <= MAX_TEXT) return s;
+        return s.substring(0, MAX_TEXT - 20) + "...#" + Integer.toHexString(s.hashCode()) + Integer.toHexString(s.length());
     }
 
     /** {@code s.replaceAll("\\s+", " ")} without a regex: this runs for every expression lowered. */

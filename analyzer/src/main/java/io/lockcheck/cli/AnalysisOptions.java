@@ -48,8 +48,8 @@ final class AnalysisOptions {
     int inferMinShare = (int) Math.round(AnalyzerOptions.DEFAULT_INFER_MIN_SHARE * 100);
 
     @Option(names = "--function-budget", paramLabel = "STEPS",
-            description = "Stop analysing a function after STEPS dataflow steps, with a notification "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Stop analysing a function after STEPS dataflow steps (a statement costs one "
+                    + "plus the locks and facts it carries), with a notification (default: ${DEFAULT-VALUE}).")
     long functionBudget = AnalyzerOptions.DEFAULT_FUNCTION_BUDGET;
 
     @Option(names = "--parse-timeout", paramLabel = "SECONDS",

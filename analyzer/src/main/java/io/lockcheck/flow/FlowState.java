@@ -63,6 +63,13 @@ public final class FlowState {
         return yes && no ? Held.MAYBE : yes ? Held.YES : Held.NO;
     }
 
+    /** Locks and facts known over all paths: the cost of copying this state. */
+    int size() {
+        int n = 0;
+        for (LockState s : paths) n += s.lockMap().size() + s.facts().size();
+        return n;
+    }
+
     /** Every lock any path knows about, sorted. */
     public Set<LockPath> locks() {
         Set<LockPath> all = new TreeSet<>();

@@ -92,12 +92,15 @@ public final class LockFlow {
         long steps = 0;
         boolean exceeded = false;
         while (!work.isEmpty()) {
-            if (++steps > budget) {
+            int id = rpo[work.pollFirst()];
+            FlowState out = in[id];
+            // A step costs as much as the locks it copies: 10,000 nested lock blocks would
+            // otherwise take minutes and gigabytes within a budget counted in nodes.
+            steps += 1 + out.size();
+            if (steps > budget) {
                 exceeded = true;
                 break;
             }
-            int id = rpo[work.pollFirst()];
-            FlowState out = in[id];
             for (Event e : cfg.node(id).events()) out = apply(out, e);
             for (Edge edge : cfg.successors(id)) {
                 FlowState s = filter(out, cfg.node(id), edge);

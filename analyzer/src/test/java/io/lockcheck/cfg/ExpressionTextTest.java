@@ -5,10 +5,12 @@ import org.junit.jupiter.api.Test;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The hand-written whitespace collapse must agree with the regex it replaced, on any text. */
-class CollapseSpacesTest {
+/** Expression texts: whitespace collapsed as the regex did, and bounded in length. */
+class ExpressionTextTest {
     @Test
     void agreesWithTheRegexOnRandomText() {
         Random r = new Random(42);
@@ -26,5 +28,17 @@ class CollapseSpacesTest {
         String s = "obj->lru->lock";
         assertSame(s, CfgBuilder.collapseSpaces(s));
         assertEquals("a b c", CfgBuilder.collapseSpaces("a \n\tb  c"));
+    }
+
+    @Test
+    void longTextsKeepTheirStartAndStayDistinct() {
+        String a = "f(".repeat(5000) + "x" + ")".repeat(5000);
+        String b = "f(".repeat(5000) + "y" + ")".repeat(5000);
+        String boundedA = CfgBuilder.bounded(a);
+        assertTrue(boundedA.length() <= CfgBuilder.MAX_TEXT, boundedA);
+        assertTrue(boundedA.startsWith("f(f(f("));
+        assertNotEquals(boundedA, CfgBuilder.bounded(b), "texts name values: two long ones must not become one");
+        String shortText = "obj->lru";
+        assertSame(shortText, CfgBuilder.bounded(shortText));
     }
 }
