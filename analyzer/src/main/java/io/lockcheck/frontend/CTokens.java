@@ -3,7 +3,6 @@ package io.lockcheck.frontend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A rough C tokenizer for {@link FileShapes}: names, string and character literals, numbers and
@@ -109,11 +108,13 @@ public final class CTokens {
         return -1;
     }
 
+    private static final java.util.regex.Pattern DEFINE =
+            java.util.regex.Pattern.compile("(?m)^[ \\t]*#[ \\t]*define[ \\t]+([A-Za-z_][A-Za-z0-9_]*)");
+
     /** Names the file itself #defines. */
     static Set<String> definedMacros(char[] s) {
-        Set<String> out = new TreeSet<>();
-        String text = new String(s);
-        var m = java.util.regex.Pattern.compile("(?m)^[ \\t]*#[ \\t]*define[ \\t]+([A-Za-z_][A-Za-z0-9_]*)").matcher(text);
+        Set<String> out = new java.util.HashSet<>();
+        var m = DEFINE.matcher(java.nio.CharBuffer.wrap(s));
         while (m.find()) out.add(m.group(1));
         return out;
     }

@@ -50,8 +50,7 @@ public final class FileShapes {
     /** The shapes for {@code text} as macro definitions (empty when none are needed). */
     public static String of(char[] text) {
         List<CTokens.Token> toks = CTokens.of(text);
-        Set<String> defined = new TreeSet<>(PRELUDE_NAMES);
-        defined.addAll(CTokens.definedMacros(text));
+        Set<String> defined = CTokens.definedMacros(text);
         Map<String, LoopMacro> loops = new TreeMap<>();
         Set<String> strings = new TreeSet<>();
         int depth = 0;
@@ -67,7 +66,8 @@ public final class FileShapes {
             } else if (t.is("}")) {
                 depth = Math.max(0, depth - 1);
             }
-            if (t.kind() != CTokens.Kind.IDENT || KEYWORDS.contains(t.text()) || defined.contains(t.text())) continue;
+            if (t.kind() != CTokens.Kind.IDENT || KEYWORDS.contains(t.text()) || PRELUDE_NAMES.contains(t.text())
+                    || defined.contains(t.text())) continue;
             boolean call = i + 1 < toks.size() && toks.get(i + 1).is("(");
             if (call && depth > 0 && body && (i == 0 || STATEMENT_BEFORE.contains(toks.get(i - 1).text()))) {
                 int close = CTokens.matching(toks, i + 1);
@@ -91,7 +91,7 @@ public final class FileShapes {
     }
 
     static Set<String> definedIn(String text) {
-        Set<String> out = new TreeSet<>();
+        Set<String> out = new java.util.HashSet<>();
         Matcher m = PRELUDE_DEFINE.matcher(text);
         while (m.find()) out.add(m.group(1));
         return out;
