@@ -142,8 +142,8 @@ public final class Analyzer {
             spec = Spec.merge(List.of());
         }
         CParser parser = CParser.of(options);
-        List<FileFacts> files = parallel(set.files(), f -> FileFacts.of(f, parser, options.maxFileBytes(),
-                options.parseTimeoutMillis(), cache));
+        List<FileFacts> files = parallel(set.files(), f -> io.lockcheck.cache.PackedCfgs.pack(FileFacts.of(f, parser,
+                options.maxFileBytes(), options.parseTimeoutMillis(), cache)));
         List<FunctionUnit> functions = new ArrayList<>();
         List<StructDef> structs = new ArrayList<>();
         int failed = 0, withProblems = 0;
@@ -218,7 +218,7 @@ public final class Analyzer {
 
     private static FunctionFacts functionFacts(FunctionUnit fn, Summaries summaries, TypeTable types,
                                                io.lockcheck.flow.LockMatch match, long budget) {
-        try {
+        try (var pin = fn.cfg().pin()) {
             return functionFacts(fn, LockFlow.solve(fn, summaries.calleesOf(fn), budget), summaries, types, match);
         } catch (RuntimeException | StackOverflowError e) {
             return null; // the rules pass reports the failure for this function
@@ -252,7 +252,7 @@ public final class Analyzer {
 
     private List<Finding> check(FunctionUnit fn, RunFacts facts, List<Notification> notes) {
         List<Finding> out = new ArrayList<>();
-        try {
+        try (var pin = fn.cfg().pin()) {
             LockFlow.Result flow = LockFlow.solve(fn, facts.summaries().calleesOf(fn), options.functionBudget());
             if (flow.budgetExceeded()) {
                 synchronized (notes) {

@@ -3,6 +3,7 @@ package io.lockcheck.cfg;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A function's control-flow graph. Node 0 is ENTRY, node 1 is EXIT. Built by
@@ -10,10 +11,15 @@ import java.util.List;
  * ids renumbered in creation order so dumps are stable).
  */
 public final class Cfg {
-    private List<Node> nodes = new ArrayList<>();
-    private List<Edge> edges = new ArrayList<>();
-    private List<List<Edge>> out;
-    private List<List<Edge>> in;
+    /** Nodes and edges; {@code out} and {@code in} index the edges by node once sealed. */
+    private record Graph(List<Node> nodes, List<Edge> edges, List<List<Edge>> out, List<List<Edge>> in) {
+    }
+
+    /** Null only while packed: see {@link #packWhenEvicted}. */
+    private volatile Graph graph = new Graph(new ArrayList<>(), new ArrayList<>(), null, null);
+    private byte[] packed;
+    private Function<Cfg, byte[]> pack;
+    private Function<byte[], Cfg> unpack;
 
     Cfg() {
     }
@@ -21,54 +27,140 @@ public final class Cfg {
     /** A sealed CFG rebuilt from its nodes and edges as {@link #nodes()} and {@link #edges()} gave them (the cache). */
     public static Cfg restore(List<Node> nodes, List<Edge> edges) {
         Cfg c = new Cfg();
-        c.nodes = new ArrayList<>(nodes);
-        c.edges = new ArrayList<>(edges);
-        c.out = index(c.edges, nodes.size(), true);
-        c.in = index(c.edges, nodes.size(), false);
+        c.graph = new Graph(new ArrayList<>(nodes), new ArrayList<>(edges), index(edges, nodes.size(), true),
+                index(edges, nodes.size(), false));
         return c;
+    }
+
+    /**
+     * Lets this CFG be kept as {@code pack}'s bytes when more CFGs are in use than the heap holds
+     * ({@link Unpacked}), and be unpacked by {@code unpack} when used again. A whole kernel
+     * tree's CFGs as objects do not fit in a default heap; a subsystem's do, and then nothing
+     * is packed.
+     */
+    public void packWhenEvicted(Function<Cfg, byte[]> pack, Function<byte[], Cfg> unpack) {
+        synchronized (this) {
+            this.pack = pack;
+            this.unpack = unpack;
+        }
+        Unpacked.admit(this);
+    }
+
+    /** The heap the graph takes, roughly: nodes, edges and events. */
+    int weight() {
+        Graph g = graph;
+        if (g == null) return 0;
+        int w = g.nodes().size() + g.edges().size();
+        for (Node n : g.nodes()) w += n.events().size();
+        return w;
+    }
+
+    /** Packs (once) and drops the graph, or later if pinned. Called holding no other CFG's lock. */
+    synchronized void evict() {
+        if (graph == null || pack == null) return;
+        if (pins > 0) {
+            evictWhenUnpinned = true;
+            return;
+        }
+        if (packed == null) packed = pack.apply(this);
+        graph = null;
+    }
+
+    private int pins;
+    private boolean evictWhenUnpinned;
+
+    /** Released by {@link #close()}; not an exception-throwing resource. */
+    public interface Pin extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Keeps the graph unpacked until the pin is closed, so one analysis of a function sees the
+     * same node and event objects throughout (some facts are keyed by identity: two loads in
+     * one macro expansion are equal records at one place).
+     */
+    public Pin pin() {
+        synchronized (this) {
+            pins++;
+        }
+        g(); // not under this lock: unpacking evicts others, which takes their locks
+        return () -> {
+            boolean now;
+            synchronized (this) {
+                now = --pins == 0 && evictWhenUnpinned;
+                if (now) evictWhenUnpinned = false;
+            }
+            if (now) evict();
+        };
+    }
+
+    private Graph g() {
+        Graph g = graph;
+        return g != null ? g : unpacked();
+    }
+
+    private Graph unpacked() {
+        Graph g;
+        synchronized (this) {
+            g = graph;
+            if (g != null) return g;
+            g = unpack.apply(packed).graph;
+            graph = g;
+        }
+        Unpacked.admit(this); // outside this CFG's lock: admitting evicts, which locks others
+        return g;
+    }
+
+    /** Sets how many nodes, edges and events may stay unpacked (tests); negative: the default, half the heap. */
+    public static void unpackedBudget(long units) {
+        Unpacked.budget(units < 0 ? Unpacked.DEFAULT_BUDGET : units);
     }
 
     /** Every edge, in the order the sealed CFG indexes them. */
     public List<Edge> edges() {
-        return Collections.unmodifiableList(edges);
+        return Collections.unmodifiableList(g().edges());
     }
 
     Node newNode(Node.Kind kind, int line, String label) {
+        List<Node> nodes = g().nodes();
         Node n = new Node(nodes.size(), kind, line, label);
         nodes.add(n);
         return n;
     }
 
     void addEdge(Node from, Node to, Edge.Kind kind) {
-        edges.add(new Edge(from.id(), to.id(), kind));
+        g().edges().add(new Edge(from.id(), to.id(), kind));
     }
 
     public Node entry() {
-        return nodes.get(0);
+        return g().nodes().get(0);
     }
 
     public Node exit() {
-        return nodes.get(1);
+        return g().nodes().get(1);
     }
 
     public List<Node> nodes() {
-        return Collections.unmodifiableList(nodes);
+        return Collections.unmodifiableList(g().nodes());
     }
 
     public Node node(int id) {
-        return nodes.get(id);
+        return g().nodes().get(id);
     }
 
     public List<Edge> successors(int id) {
-        return out.get(id);
+        return g().out().get(id);
     }
 
     public List<Edge> predecessors(int id) {
-        return in.get(id);
+        return g().in().get(id);
     }
 
     /** Drops empty STMT nodes that only pass control on, renumbers, and indexes edges. */
     void seal() {
+        List<Node> nodes = g().nodes();
+        List<Edge> edges = g().edges();
         int n = nodes.size();
         int[] forward = new int[n];
         for (int i = 0; i < n; i++) forward[i] = i;
@@ -110,11 +202,9 @@ public final class Cfg {
             Edge ne = new Edge(newId[e.from()], newId[forward[e.to()]], e.kind());
             if (seen.add(ne)) newEdges.add(ne);
         }
-        nodes = renumbered;
         newEdges.trimToSize();
-        edges = newEdges;
-        out = index(edges, nodes.size(), true);
-        in = index(edges, nodes.size(), false);
+        graph = new Graph(renumbered, newEdges, index(newEdges, renumbered.size(), true),
+                index(newEdges, renumbered.size(), false));
     }
 
     /** Edges by node, as immutable lists of exactly their size: every CFG of a run stays in memory. */
@@ -146,7 +236,7 @@ public final class Cfg {
     /** True for a loop's exit test: on a cycle, with an edge that leaves it (while test, if (...) break). */
     public boolean exitsCycle(int id) {
         if (!inCycle(id)) return false;
-        for (Edge e : out.get(id)) if (component[e.to()] != component[id]) return true;
+        for (Edge e : successors(id)) if (component[e.to()] != component[id]) return true;
         return false;
     }
 
@@ -155,7 +245,7 @@ public final class Cfg {
         if (!inCycle(id)) return java.util.Set.of();
         if (assignedByComponent == null) {
             assignedByComponent = new java.util.HashMap<>();
-            for (Node n : nodes) {
+            for (Node n : g().nodes()) {
                 if (!inCycle(n.id())) continue;
                 var set = assignedByComponent.computeIfAbsent(component[n.id()], k -> new java.util.TreeSet<>());
                 for (Event e : n.events()) if (e instanceof Event.Assign a) set.add(a.var());
@@ -169,8 +259,9 @@ public final class Cfg {
 
     /** True when control can go from node {@code from} to node {@code to} (to itself only around a loop). */
     public synchronized boolean reaches(int from, int to) {
+        List<List<Edge>> out = g().out();
         return reachable.computeIfAbsent(from, f -> {
-            java.util.BitSet seen = new java.util.BitSet(nodes.size());
+            java.util.BitSet seen = new java.util.BitSet(out.size());
             java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
             for (Edge e : out.get(f)) work.add(e.to());
             while (!work.isEmpty()) {
@@ -183,93 +274,15 @@ public final class Cfg {
         }).get(to);
     }
 
-    /** Nodes in a strongly connected component with a cycle (Kosaraju, iterative, linear). */
+    /** Nodes in a strongly connected component with a cycle; {@code component} gets each node's component. */
     private boolean[] cycles() {
-        int n = nodes.size();
-        int[] order = new int[n];
-        int k = 0;
-        boolean[] seen = new boolean[n];
-        int[] next = new int[n];
-        int[] stack = new int[n];
-        for (int s0 = 0; s0 < n; s0++) {
-            if (seen[s0]) continue;
-            int sp = 0;
-            stack[sp++] = s0;
-            seen[s0] = true;
-            while (sp > 0) {
-                int v = stack[sp - 1];
-                if (next[v] < out.get(v).size()) {
-                    int w = out.get(v).get(next[v]++).to();
-                    if (!seen[w]) {
-                        seen[w] = true;
-                        stack[sp++] = w;
-                    }
-                } else {
-                    order[k++] = v;
-                    sp--;
-                }
-            }
-        }
-        int[] comp = new int[n];
-        java.util.Arrays.fill(comp, -1);
-        int[] size = new int[n];
-        int c = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            int r = order[i];
-            if (comp[r] >= 0) continue;
-            int sp = 0;
-            stack[sp++] = r;
-            comp[r] = c;
-            while (sp > 0) {
-                int v = stack[--sp];
-                size[c]++;
-                for (Edge e : in.get(v)) {
-                    if (comp[e.from()] < 0) {
-                        comp[e.from()] = c;
-                        stack[sp++] = e.from();
-                    }
-                }
-            }
-            c++;
-        }
-        component = comp;
-        boolean[] result = new boolean[n];
-        for (int v = 0; v < n; v++) {
-            result[v] = size[comp[v]] > 1;
-            for (Edge e : out.get(v)) if (e.to() == v) result[v] = true;
-        }
-        return result;
+        GraphWalks.Components c = GraphWalks.components(g().out(), g().in());
+        component = c.component();
+        return c.cyclic();
     }
 
     /** Node ids in reverse post-order from ENTRY (unreachable nodes last, by id). */
     public int[] reversePostOrder() {
-        int n = nodes.size();
-        boolean[] seen = new boolean[n];
-        List<Integer> post = new ArrayList<>();
-        // iterative DFS so deep CFGs cannot overflow the stack
-        int[] stack = new int[n + 1];
-        int[] next = new int[n];
-        int sp = 0;
-        stack[sp++] = 0;
-        seen[0] = true;
-        while (sp > 0) {
-            int v = stack[sp - 1];
-            List<Edge> succ = out.get(v);
-            if (next[v] < succ.size()) {
-                int w = succ.get(next[v]++).to();
-                if (!seen[w]) {
-                    seen[w] = true;
-                    stack[sp++] = w;
-                }
-            } else {
-                post.add(v);
-                sp--;
-            }
-        }
-        int[] order = new int[n];
-        int k = 0;
-        for (int i = post.size() - 1; i >= 0; i--) order[k++] = post.get(i);
-        for (int i = 0; i < n; i++) if (!seen[i]) order[k++] = i;
-        return order;
+        return GraphWalks.reversePostOrder(g().out());
     }
 }

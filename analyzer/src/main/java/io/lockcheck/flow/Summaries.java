@@ -253,7 +253,7 @@ public final class Summaries {
                 return cycle.contains(g) ? null : contracts.get(g);
             };
             LockFlow.Result flow = null;
-            try {
+            try (var pin = f.cfg().pin()) {
                 flow = LockFlow.solve(f, view, stepBudget);
                 Contract body = Exits.contract(f, flow);
                 var sc = specContracts.get(f.name());
@@ -274,7 +274,9 @@ public final class Summaries {
             }
             // outside a recursive cycle the view is the final one: the flow is the one later passes need
             if (solved != null && flow != null && edges.get(f).stream().noneMatch(cycle::contains)) {
-                solved.flow(this, f, flow);
+                try (var pin = f.cfg().pin()) {
+                    solved.flow(this, f, flow);
+                }
             }
         }
     }

@@ -69,6 +69,20 @@ class DeterminismTest {
         assertEquals(root, turkish);
     }
 
+    @Test
+    void reportsAreIdenticalWhenEveryCfgIsPackedBetweenUses() throws IOException {
+        List<Path> files = samples();
+        List<String> unpacked = reports(files, 2);
+        try {
+            // one unit: each CFG is packed as soon as another is used, and unpacked at its next use
+            io.lockcheck.cfg.Cfg.unpackedBudget(1);
+            assertEquals(unpacked, reports(files, 2));
+            assertEquals(unpacked, reports(files, 1));
+        } finally {
+            io.lockcheck.cfg.Cfg.unpackedBudget(-1);
+        }
+    }
+
     private static List<String> reports(List<Path> files, int jobs) throws IOException {
         AnalysisResult r = new Analyzer(RuleSet.loadAll(), AnalyzerOptions.defaults().withJobs(jobs)).analyze(files);
         List<String> out = new ArrayList<>();
