@@ -1,5 +1,6 @@
 package io.lockcheck.cfg;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.List;
  * evicted graph keeps its reference, and its next use unpacks an equal one.
  */
 final class Unpacked {
-    private record Entry(Cfg cfg, int weight) {
+    /** Weak: a long-lived process (the LSP server) must not keep the CFGs of finished runs. */
+    private record Entry(WeakReference<Cfg> cfg, int weight) {
     }
 
     private static final ArrayDeque<Entry> QUEUE = new ArrayDeque<>();
@@ -32,12 +34,13 @@ final class Unpacked {
         int w = c.weight();
         List<Cfg> victims = new ArrayList<>();
         synchronized (Unpacked.class) {
-            QUEUE.add(new Entry(c, w));
+            QUEUE.add(new Entry(new WeakReference<>(c), w));
             total += w;
             while (total > budget && QUEUE.size() > 1) {
                 Entry e = QUEUE.poll();
                 total -= e.weight();
-                if (e.cfg() != c) victims.add(e.cfg());
+                Cfg v = e.cfg().get();
+                if (v != null && v != c) victims.add(v);
             }
         }
         for (Cfg v : victims) v.evict();
