@@ -36,7 +36,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 check() { # check NAME [options...]
     local name=$1
     shift
-    measure "$name" "$root/lockcheck" check --format sarif --fail-on none -o "$work/$name.sarif" "$@" "$work/tree"
+    measure "$name" "$root/lockcheck" check --reproducible --format sarif --fail-on none -o "$work/$name.sarif" "$@" "$work/tree"
 }
 
 echo "tree: $src ($files files), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
