@@ -30,7 +30,7 @@ public final class CTokens {
             if (c == '\n') {
                 lineStart = true;
                 i++;
-            } else if (Character.isWhitespace(c)) {
+            } else if (isWhitespace(c)) {
                 i++;
             } else if (c == '/' && i + 1 < n && s[i + 1] == '/') {
                 while (i < n && s[i] != '\n') i++;
@@ -43,8 +43,8 @@ public final class CTokens {
             } else {
                 lineStart = false;
                 int start = i;
-                if (Character.isLetter(c) || c == '_') {
-                    while (i < n && (Character.isLetterOrDigit(s[i]) || s[i] == '_')) i++;
+                if (isLetter(c) || c == '_') {
+                    while (i < n && (isLetterOrDigit(s[i]) || s[i] == '_')) i++;
                     if (i < n && (s[i] == '"' || s[i] == '\'') && isPrefix(s, start, i)) {
                         char q = s[i];
                         i = quoted(s, i);
@@ -52,19 +52,43 @@ public final class CTokens {
                     } else {
                         out.add(new Token(Kind.IDENT, new String(s, start, i - start), start));
                     }
-                } else if (Character.isDigit(c)) {
-                    while (i < n && (Character.isLetterOrDigit(s[i]) || s[i] == '_' || s[i] == '.')) i++;
+                } else if (isDigit(c)) {
+                    while (i < n && (isLetterOrDigit(s[i]) || s[i] == '_' || s[i] == '.')) i++;
                     out.add(new Token(Kind.NUMBER, new String(s, start, i - start), start));
                 } else if (c == '"' || c == '\'') {
                     i = quoted(s, i);
                     out.add(new Token(c == '"' ? Kind.STRING : Kind.CHAR, new String(s, start, i - start), start));
                 } else {
                     i++;
-                    out.add(new Token(Kind.PUNCT, String.valueOf(c), start));
+                    out.add(new Token(Kind.PUNCT, c < PUNCT.length ? PUNCT[c] : String.valueOf(c), start));
                 }
             }
         }
         return out;
+    }
+
+    /** One string per ASCII character: a file has hundreds of thousands of punctuation tokens. */
+    private static final String[] PUNCT = new String[128];
+
+    static {
+        for (char c = 0; c < PUNCT.length; c++) PUNCT[c] = String.valueOf(c).intern();
+    }
+
+    // ASCII first; the Character methods (Unicode tables) only for the rare non-ASCII character
+    private static boolean isWhitespace(char c) {
+        return c < 128 ? c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1c && c <= 0x1f : Character.isWhitespace(c);
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c);
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return isLetter(c) || isDigit(c);
     }
 
     /** u8"x", L'x' and friends: the prefix is part of the literal. */
@@ -108,14 +132,41 @@ public final class CTokens {
         return -1;
     }
 
-    private static final java.util.regex.Pattern DEFINE =
-            java.util.regex.Pattern.compile("(?m)^[ \\t]*#[ \\t]*define[ \\t]+([A-Za-z_][A-Za-z0-9_]*)");
-
-    /** Names the file itself #defines. */
+    /**
+     * Names the file itself #defines: {@code ^[ \t]*#[ \t]*define[ \t]+NAME} at the start of any
+     * line (after any of Java's line terminators, as the multiline regex it replaces). A scan,
+     * not that regex: it runs on every file.
+     */
     static Set<String> definedMacros(char[] s) {
         Set<String> out = new java.util.HashSet<>();
-        var m = DEFINE.matcher(java.nio.CharBuffer.wrap(s));
-        while (m.find()) out.add(m.group(1));
+        int n = s.length;
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && !lineTerminator(s[i - 1])) continue;
+            int j = blanks(s, i);
+            if (j >= n || s[j] != '#') continue;
+            j = blanks(s, j + 1);
+            if (!startsWith(s, j, "define")) continue;
+            int k = blanks(s, j + 6);
+            if (k == j + 6 || k >= n || !(s[k] == '_' || s[k] < 128 && isLetter(s[k]))) continue;
+            int end = k;
+            while (end < n && (s[end] == '_' || s[end] < 128 && isLetterOrDigit(s[end]))) end++;
+            out.add(new String(s, k, end - k));
+        }
         return out;
+    }
+
+    private static boolean lineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    private static int blanks(char[] s, int i) {
+        while (i < s.length && (s[i] == ' ' || s[i] == '\t')) i++;
+        return i;
+    }
+
+    private static boolean startsWith(char[] s, int at, String word) {
+        if (at + word.length() > s.length) return false;
+        for (int k = 0; k < word.length(); k++) if (s[at + k] != word.charAt(k)) return false;
+        return true;
     }
 }
