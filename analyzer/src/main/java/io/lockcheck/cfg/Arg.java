@@ -7,4 +7,7 @@ import io.lockcheck.lock.LockPath;
  * path, e.g. a constant or a call) and whether it was an address ({@code &x->lock}).
  */
 public record Arg(LockPath path, boolean address, String text) {
+    public Arg {
+        text = Texts.shared(text);
+    }
 }

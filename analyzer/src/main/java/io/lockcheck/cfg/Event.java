@@ -16,9 +16,17 @@ public sealed interface Event {
      * {@code ctx}: taken with a ww acquire context, which owns it from then on.
      */
     record Acquire(LockPath lock, String text, boolean shared, String api, boolean ctx, Span span) implements Event {
+        public Acquire {
+            text = Texts.shared(text);
+            api = Texts.shared(api);
+        }
     }
 
     record Release(LockPath lock, String text, boolean shared, String api, Span span) implements Event {
+        public Release {
+            text = Texts.shared(text);
+            api = Texts.shared(api);
+        }
     }
 
     /**
@@ -27,15 +35,26 @@ public sealed interface Event {
      */
     record TryAcquire(LockPath lock, String text, boolean shared, String api, String resultVar, boolean successIsZero,
                       boolean ctx, Span span) implements Event {
+        public TryAcquire {
+            text = Texts.shared(text);
+            api = Texts.shared(api);
+            resultVar = Texts.shared(resultVar);
+        }
     }
 
     /** lockdep_assert_held() and WARN_ON(!mutex_is_locked()): the caller must hold {@code lock}. */
     record AssertHeld(LockPath lock, String text, boolean shared, String api, Span span) implements Event {
+        public AssertHeld {
+            text = Texts.shared(text);
+            api = Texts.shared(api);
+        }
     }
 
     /** A call of a function that is not a lock primitive; {@code callee} null for indirect calls. */
     record Call(String callee, List<Arg> args, String resultVar, Span span) implements Event {
         public Call {
+            callee = Texts.shared(callee);
+            resultVar = Texts.shared(resultVar);
             args = List.copyOf(args);
         }
     }
@@ -45,10 +64,16 @@ public sealed interface Event {
      * data_race(), atomics and RCU accessors; {@code text} is the expression as written.
      */
     record Access(LockPath path, String text, AccessKind kind, boolean marked, Span span, Store store) implements Event {
+        public Access {
+            text = Texts.shared(text);
+        }
     }
 
     /** A plain {@code lhs = value} store: the whole assignment's span and the value's text (for fixes). */
     record Store(Span span, String value) {
+        public Store {
+            value = Texts.shared(value);
+        }
     }
 
     /**
@@ -56,8 +81,14 @@ public sealed interface Event {
      * any; {@code nonzero} is known for constants ({@code locked = true}), else null.
      */
     record Assign(String var, LockPath source, Boolean nonzero, Span span) implements Event {
+        public Assign {
+            var = Texts.shared(var);
+        }
     }
 
     record Return(ReturnKind kind, String var, Span span) implements Event {
+        public Return {
+            var = Texts.shared(var);
+        }
     }
 }

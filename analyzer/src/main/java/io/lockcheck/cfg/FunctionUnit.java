@@ -33,11 +33,19 @@ public record FunctionUnit(
     }
 
     public FunctionUnit {
-        params = List.copyOf(params);
-        types = Map.copyOf(types);
-        locals = Set.copyOf(locals);
+        name = Texts.shared(name);
+        params = params.stream().map(Texts::shared).toList();
+        types = shared(types);
+        locals = Set.copyOf(locals.stream().map(Texts::shared).toList());
         annotations = List.copyOf(annotations);
-        entryAliases = Map.copyOf(entryAliases);
+        entryAliases = shared(entryAliases);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> shared(Map<String, V> m) {
+        Map<String, V> out = new java.util.HashMap<>(m.size() * 2);
+        m.forEach((k, v) -> out.put(Texts.shared(k), v instanceof String s ? (V) Texts.shared(s) : v));
+        return Map.copyOf(out);
     }
 
     /** A lock path as callers see it: entry aliases replaced ({@code dev->x} is {@code obj->dev->x}). */

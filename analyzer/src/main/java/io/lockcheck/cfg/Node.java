@@ -22,13 +22,13 @@ public final class Node {
         this.id = id;
         this.kind = kind;
         this.line = line;
-        this.label = label;
+        this.label = Texts.shared(label);
     }
 
     /** A node of a sealed CFG as it was before caching (see {@link Cfg#restore}). */
     public static Node restore(int id, Kind kind, int line, String label, String condVar, List<Event> events) {
         Node n = new Node(id, kind, line, label);
-        n.condVar = condVar;
+        n.condVar = Texts.shared(condVar);
         n.events.addAll(events);
         n.trim();
         return n;
@@ -59,11 +59,11 @@ public final class Node {
     }
 
     void setCondVar(String v) {
-        condVar = v;
+        condVar = Texts.shared(v);
     }
 
     void setLabel(String l) {
-        label = l;
+        label = Texts.shared(l);
     }
 
     void add(Event e) {

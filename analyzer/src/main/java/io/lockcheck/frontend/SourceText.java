@@ -107,17 +107,6 @@ public final class SourceText {
         return new String(chars, start, Math.max(0, end - start));
     }
 
-    private final java.util.Map<String, String> texts = new java.util.HashMap<>();
-
-    /**
-     * One instance per distinct text of this file (the same expression text recurs in many
-     * events and every CFG of a run stays in memory). Not thread-safe: a file is lowered by one thread.
-     */
-    public String intern(String s) {
-        String t = texts.putIfAbsent(s, s);
-        return t == null ? s : t;
-    }
-
     public String text(int offset, int length) {
         int from = Math.max(0, Math.min(offset, chars.length));
         int to = Math.max(from, Math.min(offset + length, chars.length));

@@ -50,7 +50,7 @@ public record LockPath(String root, List<String> segments) implements Comparable
     }
 
     public static LockPath of(String root) {
-        return new LockPath(root, List.of());
+        return new LockPath(io.lockcheck.cfg.Texts.shared(root), List.of());
     }
 
     public LockPath arrow(String field) {

@@ -1,0 +1,49 @@
+package io.lockcheck.cfg;
+
+import io.lockcheck.Analyzer;
+import io.lockcheck.AnalyzerOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** Names and expression texts are one instance across files: every CFG of a run stays in memory. */
+class SharedTextsTest {
+    @Test
+    void sameTextsInTwoFilesAreOneInstance(@TempDir Path dir) throws Exception {
+        String body = "struct dev { int count; };\nint %s(struct dev *dev) { int ret = dev->count; foo(dev); return ret; }\n";
+        Files.writeString(dir.resolve("a.c"), body.formatted("fa"));
+        Files.writeString(dir.resolve("b.c"), body.formatted("fb"));
+        List<FunctionUnit> fns = new Analyzer(List.of(), AnalyzerOptions.defaults().withJobs(1))
+                .run(List.of(dir), new ArrayList<>()).functions();
+        assertEquals(2, fns.size());
+        Event.Access a = access(fns.get(0)), b = access(fns.get(1));
+        assertEquals("dev->count", a.text());
+        assertSame(a.text(), b.text());
+        assertSame(a.path().root(), b.path().root());
+        assertSame(call(fns.get(0)).callee(), call(fns.get(1)).callee());
+        assertSame(call(fns.get(0)).args().get(0).text(), call(fns.get(1)).args().get(0).text());
+        assertSame(fns.get(0).params().get(0), fns.get(1).params().get(0));
+        assertSame(fns.get(0).types().get("dev"), fns.get(1).types().get("dev"));
+    }
+
+    private static Event.Access access(FunctionUnit f) {
+        return events(f).stream().filter(e -> e instanceof Event.Access).map(e -> (Event.Access) e).findFirst().orElseThrow();
+    }
+
+    private static Event.Call call(FunctionUnit f) {
+        return events(f).stream().filter(e -> e instanceof Event.Call).map(e -> (Event.Call) e).findFirst().orElseThrow();
+    }
+
+    private static List<Event> events(FunctionUnit f) {
+        List<Event> out = new ArrayList<>();
+        for (Node n : f.cfg().nodes()) out.addAll(n.events());
+        return out;
+    }
+}
