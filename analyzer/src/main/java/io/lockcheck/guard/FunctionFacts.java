@@ -88,7 +88,11 @@ public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFie
                 }
             }
         });
-        return new FunctionFacts(stats, calls, lockless, heldRequirements, callbackLocks);
+        // a whole tree has millions of functions and calls, most with nothing to tell: no empty collections kept
+        return new FunctionFacts(stats.isEmpty() ? WriteStats.NONE : stats, calls.isEmpty() ? List.of() : calls,
+                lockless.isEmpty() ? LocklessFields.NONE : lockless,
+                heldRequirements.isEmpty() ? List.of() : heldRequirements,
+                callbackLocks.isEmpty() ? Set.of() : callbackLocks);
     }
 
     /** "struct.field" of the field an access ends in, or null when its owner's type is unknown. */
@@ -148,6 +152,6 @@ public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFie
                 out.add(p);
             }
         }
-        return out;
+        return out.isEmpty() ? Set.of() : out;
     }
 }

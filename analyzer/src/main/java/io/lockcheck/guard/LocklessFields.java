@@ -10,9 +10,29 @@ import java.util.TreeMap;
  * polled in a loop). Values are evidence for messages: "READ_ONCE() in drm_gem_lru_remove()".
  */
 public final class LocklessFields {
-    private final Map<String, String> marked = new TreeMap<>();
-    private final Map<String, String> readers = new TreeMap<>();
-    private final Map<String, java.util.TreeMap<String, Writer>> writers = new TreeMap<>();
+    private final Map<String, String> marked;
+    private final Map<String, String> readers;
+    private final Map<String, java.util.TreeMap<String, Writer>> writers;
+    private final java.util.Set<String> markedReaders;
+
+    public LocklessFields() {
+        this(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new java.util.TreeSet<>());
+    }
+
+    private LocklessFields(Map<String, String> marked, Map<String, String> readers,
+                           Map<String, java.util.TreeMap<String, Writer>> writers, java.util.Set<String> markedReaders) {
+        this.marked = marked;
+        this.readers = readers;
+        this.writers = writers;
+        this.markedReaders = markedReaders;
+    }
+
+    /** Nothing lockless: shared by the many functions with no such access, and read-only. */
+    public static final LocklessFields NONE = new LocklessFields(Map.of(), Map.of(), Map.of(), java.util.Set.of());
+
+    public boolean isEmpty() {
+        return marked.isEmpty() && readers.isEmpty() && writers.isEmpty() && markedReaders.isEmpty();
+    }
 
     /** A plain store to a field with a lock held: the other thread of a race witness. */
     public record Writer(io.lockcheck.cfg.FunctionUnit function, io.lockcheck.cfg.Span at, String text, String lock) {
@@ -43,8 +63,6 @@ public final class LocklessFields {
     public boolean markedReader(String key) {
         return markedReaders.contains(key);
     }
-
-    private final java.util.Set<String> markedReaders = new java.util.TreeSet<>();
 
     public void markedReader(String key, String evidence) {
         markedReaders.add(key);

@@ -37,7 +37,22 @@ public final class WriteStats {
         }
     }
 
-    private final Map<String, Field> fields = new TreeMap<>();
+    private final Map<String, Field> fields;
+
+    public WriteStats() {
+        this(new TreeMap<>());
+    }
+
+    private WriteStats(Map<String, Field> fields) {
+        this.fields = fields;
+    }
+
+    /** No writes: shared by the many functions that make none, and read-only. */
+    public static final WriteStats NONE = new WriteStats(Map.of());
+
+    public boolean isEmpty() {
+        return fields.isEmpty();
+    }
 
     public void write(String key) {
         fields.computeIfAbsent(key, k -> new Field()).writes++;
