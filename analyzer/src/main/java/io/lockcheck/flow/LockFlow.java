@@ -65,15 +65,32 @@ public final class LockFlow {
         }
 
         /** Visits every event of every reachable node, in node order, with the state before it. */
+        /**
+         * Visits every reachable event in node order. The states are worked out on the first
+         * replay and kept (states are immutable): every rule replays the same function.
+         */
         public void replay(Visitor v) {
+            if (before == null) before = statesBeforeEvents();
+            int k = 0;
+            for (Node n : fn.cfg().nodes()) {
+                if (in[n.id()].isUnreachable()) continue;
+                for (Event e : n.events()) v.visit(n, e, before[k++]);
+            }
+        }
+
+        private FlowState[] before;
+
+        private FlowState[] statesBeforeEvents() {
+            List<FlowState> out = new ArrayList<>();
             for (Node n : fn.cfg().nodes()) {
                 FlowState s = in[n.id()];
                 if (s.isUnreachable()) continue;
                 for (Event e : n.events()) {
-                    v.visit(n, e, s);
+                    out.add(s);
                     s = apply(s, e);
                 }
             }
+            return out.toArray(new FlowState[0]);
         }
     }
 
