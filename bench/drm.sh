@@ -29,9 +29,9 @@ measure() {
     shift
     /usr/bin/time -f "%e %U %S %M" -o "$work/$name.t" "$@" >/dev/null 2>"$work/$name.err" || true
 }
-wall() { awk '{print $1}' "$work/$1.t"; }
-cpu() { awk '{print $2 + $3}' "$work/$1.t"; }
-rss() { awk '{printf "%.0f", $4 / 1024}' "$work/$1.t"; }
+wall() { awk 'END {print $1}' "$work/$1.t"; }
+cpu() { awk 'END {print $2 + $3}' "$work/$1.t"; }
+rss() { awk 'END {printf "%.0f", $4 / 1024}' "$work/$1.t"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 check() { # check NAME [options...]
     local name=$1

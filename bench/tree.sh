@@ -11,13 +11,13 @@ mvn -B -q -o -f "$root/pom.xml" test-compile -pl analyzer >/dev/null 2>&1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp_="$root/rules/target/lockcheck.jar:$root/analyzer/target/test-classes"
-measure() { # NAME COMMAND...: "%e %U %S %M" into $work/NAME.t
+measure() { # NAME COMMAND...: "%e %U %S %M" into $work/NAME.t (its last line: time first writes a line for a non-zero exit or a signal)
     local name=$1
     shift
     /usr/bin/time -f "%e %U %S %M" -o "$work/$name.t" "$@" >"$work/$name.out" 2>"$work/$name.err" || true
 }
-field() { awk -v i="$2" '{print $i}' "$work/$1.t"; }
-cpu() { awk '{print $2 + $3}' "$work/$1.t"; }
+field() { awk -v i="$2" 'END {print $i}' "$work/$1.t"; }
+cpu() { awk 'END {print $2 + $3}' "$work/$1.t"; }
 echo "tree: $src ($(find "$src" -name '*.c' | wc -l) .c files), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 measure bare java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$cp_" io.lockcheck.bench.BareParse -j 2 "$src"
 measure check "$root/lockcheck" check -j2 --no-cache --stats --format gcc --fail-on none -o "$work/check.txt" "$src"
