@@ -58,6 +58,7 @@ public final class TypeTable {
     private static final java.util.regex.Pattern QUALIFIERS =
             java.util.regex.Pattern.compile("\\b(const|volatile|struct|union|__rcu|__iomem)\\b");
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern TRAILING_STAR = java.util.regex.Pattern.compile("\\s*\\*$");
     /** Type texts repeat across a run; a profile of drivers/gpu/drm spent a third of its time here. */
     private static final Map<String, String> STRUCT_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -69,9 +70,10 @@ public final class TypeTable {
     /** The declared type text of {@code path} in {@code fn}, or null when unknown. */
     public String typeOf(FunctionUnit fn, LockPath path) {
         String t = fn.types().get(path.root());
-        LockPath prefix = LockPath.of(path.root());
+        // the text of each prefix of the path, grown one segment at a time (the rules ask this for every access)
+        StringBuilder prefix = new StringBuilder(path.root());
         for (String seg : path.segments()) {
-            prefix = new LockPath(path.root(), path.segments().subList(0, prefix.segments().size() + 1));
+            prefix.append(seg);
             String declared = fn.types().get(prefix.toString()); // typed by an alias local
             if (declared != null) {
                 t = declared;
@@ -79,7 +81,7 @@ public final class TypeTable {
             }
             if (t == null) return null;
             if (seg.startsWith("[")) {
-                t = t.contains("*") ? t.replaceFirst("\\s*\\*$", "") : t; // element of a pointer or array
+                t = t.contains("*") ? TRAILING_STAR.matcher(t).replaceFirst("") : t; // element of a pointer or array
                 continue;
             }
             String f = seg.startsWith("->") ? seg.substring(2) : seg.substring(1);
