@@ -247,10 +247,16 @@ public final class Summaries {
         Set<FunctionUnit> cycle = Collections.newSetFromMap(new IdentityHashMap<>());
         cycle.addAll(scc);
         for (FunctionUnit f : scc) {
+            // callees outside the cycle are final: look each up once per solve, as calleesOf does
+            Map<String, Contract> known = new HashMap<>();
             LockFlow.Callees view = call -> {
-                FunctionUnit g = resolve(f, call.callee());
-                if (g == null) return specOnly(call.callee());
-                return cycle.contains(g) ? null : contracts.get(g);
+                String name = call.callee();
+                if (name == null) return null;
+                if (known.containsKey(name)) return known.get(name);
+                FunctionUnit g = resolve(f, name);
+                Contract c = g == null ? specOnly(name) : cycle.contains(g) ? null : contracts.get(g);
+                known.put(name, c);
+                return c;
             };
             LockFlow.Result flow = null;
             try (var pin = f.cfg().pin()) {
