@@ -54,13 +54,36 @@ final class RecordCodec {
     }
 
     static byte[] encode(Object value) {
-        Writer w = new Writer();
+        Writer w = new Writer(null);
         w.value(value);
         return w.out.toByteArray();
     }
 
     static Object decode(byte[] data) throws Corrupt {
-        Reader r = new Reader(data);
+        return decode(data, null);
+    }
+
+    /**
+     * A value kept in memory in this form: its strings are referenced, not written as bytes
+     * (names and texts are shared JVM-wide anyway, see {@code Texts}), so unpacking neither
+     * decodes nor allocates them.
+     */
+    record Packed(byte[] bytes, String[] strings) {
+    }
+
+    static Packed pack(Object value) {
+        List<String> strings = new ArrayList<>();
+        Writer w = new Writer(strings);
+        w.value(value);
+        return new Packed(w.out.toByteArray(), strings.toArray(new String[0]));
+    }
+
+    static Object unpack(Packed p) throws Corrupt {
+        return decode(p.bytes(), p.strings());
+    }
+
+    private static Object decode(byte[] data, String[] pool) throws Corrupt {
+        Reader r = new Reader(data, pool);
         try {
             Object v = r.value(0);
             if (r.pos != data.length) throw new Corrupt("trailing bytes");
@@ -93,6 +116,12 @@ final class RecordCodec {
     private static final class Writer {
         final Bytes out = new Bytes();
         final Map<String, Integer> strings = new HashMap<>();
+        /** Where new strings go instead of the bytes ({@link Packed}), or null. */
+        final List<String> pool;
+
+        Writer(List<String> pool) {
+            this.pool = pool;
+        }
 
         void string(String s) {
             Integer i = strings.get(s);
@@ -102,6 +131,10 @@ final class RecordCodec {
             }
             strings.put(s, strings.size());
             out.varint(0);
+            if (pool != null) {
+                pool.add(s);
+                return;
+            }
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             out.varint(b.length);
             out.bytes(b);
@@ -190,8 +223,11 @@ final class RecordCodec {
         int pos;
         final List<String> strings = new ArrayList<>();
 
-        Reader(byte[] in) {
+        final String[] pool;
+
+        Reader(byte[] in, String[] pool) {
             this.in = in;
+            this.pool = pool;
         }
 
         String string() throws Corrupt {
@@ -199,6 +235,12 @@ final class RecordCodec {
             if (ref > 0) {
                 if (ref > strings.size()) throw new Corrupt("bad string reference");
                 return strings.get(ref - 1);
+            }
+            if (pool != null) {
+                if (strings.size() >= pool.length) throw new Corrupt("bad string pool");
+                String s = pool[strings.size()];
+                strings.add(s);
+                return s;
             }
             int n = varint();
             if (n < 0 || n > in.length - pos) throw new Corrupt("bad string length");

@@ -17,9 +17,9 @@ public final class Cfg {
 
     /** Null only while packed: see {@link #packWhenEvicted}. */
     private volatile Graph graph = new Graph(new ArrayList<>(), new ArrayList<>(), null, null);
-    private byte[] packed;
-    private Function<Cfg, byte[]> pack;
-    private Function<byte[], Cfg> unpack;
+    private Object packed;
+    private Function<Cfg, Object> pack;
+    private Function<Object, Cfg> unpack;
 
     Cfg() {
     }
@@ -33,12 +33,12 @@ public final class Cfg {
     }
 
     /**
-     * Lets this CFG be kept as {@code pack}'s bytes when more CFGs are in use than the heap holds
+     * Lets this CFG be kept in {@code pack}'s form when more CFGs are in use than the heap holds
      * ({@link Unpacked}), and be unpacked by {@code unpack} when used again. A whole kernel
      * tree's CFGs as objects do not fit in a default heap; a subsystem's do, and then nothing
      * is packed.
      */
-    public void packWhenEvicted(Function<Cfg, byte[]> pack, Function<byte[], Cfg> unpack) {
+    public void packWhenEvicted(Function<Cfg, Object> pack, Function<Object, Cfg> unpack) {
         synchronized (this) {
             this.pack = pack;
             this.unpack = unpack;

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecordCodecTest {
     private static final String C = """
@@ -56,6 +57,26 @@ class RecordCodecTest {
             assertEquals(a.span(), b.span());
         }
         assertArrayEquals(bytes, RecordCodec.encode(back), "encoding is a function of the value");
+    }
+
+    @Test
+    void packedCfgsReferenceTheirStringsAndUnpackToTheSameGraph(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.c");
+        Files.writeString(file, C);
+        FunctionUnit fn = FileFacts.of(file, new CParser(List.of(), Map.of()), 1 << 20).functions().get(0);
+        RecordCodec.Packed packed = RecordCodec.pack(fn.cfg());
+        String text = new String(packed.bytes(), StandardCharsets.ISO_8859_1);
+        assertFalse(text.contains("o->count"), "texts are referenced, not copied into the bytes");
+        assertTrue(java.util.Arrays.asList(packed.strings()).contains("o->count"));
+        io.lockcheck.cfg.Cfg back = (io.lockcheck.cfg.Cfg) RecordCodec.unpack(packed);
+        assertEquals(fn.cfg().edges(), back.edges());
+        assertEquals(fn.cfg().nodes().size(), back.nodes().size());
+        for (int i = 0; i < back.nodes().size(); i++) {
+            assertEquals(fn.cfg().nodes().get(i).events(), back.nodes().get(i).events());
+            assertEquals(fn.cfg().nodes().get(i).label(), back.nodes().get(i).label());
+        }
+        assertThrows(RecordCodec.Corrupt.class, () -> RecordCodec.unpack(
+                new RecordCodec.Packed(packed.bytes(), java.util.Arrays.copyOf(packed.strings(), 1))));
     }
 
     @Test
