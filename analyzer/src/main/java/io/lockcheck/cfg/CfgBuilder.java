@@ -92,7 +92,7 @@ public final class CfgBuilder {
         if (loc == null) return new Span(1, 1, 1, 1);
         int start = loc.getNodeOffset();
         int end = start + loc.getNodeLength();
-        return new Span(source.line(start), source.column(start), source.line(end), source.column(end));
+        return source.span(start, end);
     }
 
     String text(IASTNode n) {

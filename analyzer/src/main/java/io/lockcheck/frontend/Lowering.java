@@ -186,7 +186,7 @@ public final class Lowering {
     }
 
     private Span span(int start, int end) {
-        return new Span(source.line(start), source.column(start), source.line(end), source.column(end));
+        return source.span(start, end);
     }
 
     private static IASTDeclarator innermost(IASTDeclarator d) {

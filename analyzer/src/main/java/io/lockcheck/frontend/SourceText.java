@@ -89,6 +89,13 @@ public final class SourceText {
         return i >= 0 ? i + 1 : -i - 1;
     }
 
+    /** The span from offset {@code start} to {@code end}: one line lookup per end (spans are made for every event). */
+    public io.lockcheck.cfg.Span span(int start, int end) {
+        int line = line(start);
+        int endLine = end >= start && (line == lineStarts.length || end < lineStarts[line]) ? line : line(end);
+        return new io.lockcheck.cfg.Span(line, start - lineStarts[line - 1] + 1, endLine, end - lineStarts[endLine - 1] + 1);
+    }
+
     /** 1-based column (UTF-16 units) of an offset. */
     public int column(int offset) {
         return offset - lineStarts[line(offset) - 1] + 1;
