@@ -20,13 +20,39 @@ final class MacroSizes {
     private final Map<String, Long> sizes = new HashMap<>();
 
     private MacroSizes(String text) {
-        Matcher m = DEFINE.matcher(text.replace("\\\r\n", " ").replace("\\\n", " "));
-        while (m.find()) {
+        bodies.putAll(bodies(text));
+    }
+
+    /**
+     * Each #define's name and body tokens, the later definition of a name winning. What
+     * {@code while (DEFINE.matcher(joined).find())} finds, but the pattern is only tried where a
+     * line starts with '#': trying it at every offset of every file was 3% of a run.
+     */
+    static Map<String, List<String>> bodies(String text) {
+        String joined = text.replace("\\\r\n", " ").replace("\\\n", " ");
+        Map<String, List<String>> out = new HashMap<>();
+        Matcher m = DEFINE.matcher(joined);
+        int n = joined.length();
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && !lineTerminator(joined, i - 1)) continue;
+            int j = i;
+            while (j < n && (joined.charAt(j) == ' ' || joined.charAt(j) == '\t')) j++;
+            if (j >= n || joined.charAt(j) != '#') continue;
+            m.region(i, n);
+            if (!m.lookingAt()) continue;
             List<String> tokens = new ArrayList<>();
             Matcher t = TOKEN.matcher(m.group(3));
             while (t.find()) tokens.add(t.group());
-            bodies.put(m.group(1), tokens);
+            out.put(m.group(1), tokens);
+            i = Math.max(i, m.end() - 1); // as find() does, go on after the match
         }
+        return out;
+    }
+
+    /** The characters after which a multiline {@code ^} matches (after the \r of \r\n it does not, but a \n starts no define). */
+    private static boolean lineTerminator(String s, int k) {
+        char c = s.charAt(k);
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     /** The first macro of {@code source} that expands to more than {@code limit} tokens, or null. */
