@@ -193,16 +193,18 @@ public final class Summaries {
 
     /** The callee view for one caller's flow. */
     public LockFlow.Callees calleesOf(FunctionUnit caller) {
-        // one solve asks about the same callees at every visit of every call: look each up once
+        return once(name -> contractOf(caller, name));
+    }
+
+    /** A callee view that looks each name up once: one solve asks at every visit of every call. */
+    private static LockFlow.Callees once(java.util.function.Function<String, Contract> lookup) {
         Map<String, Contract> known = new HashMap<>();
         return call -> {
             String name = call.callee();
             if (name == null) return null;
-            Contract c = known.get(name);
-            if (c == null && !known.containsKey(name)) {
-                c = contractOf(caller, name);
-                known.put(name, c);
-            }
+            if (known.containsKey(name)) return known.get(name);
+            Contract c = lookup.apply(name);
+            known.put(name, c);
             return c;
         };
     }
@@ -247,17 +249,11 @@ public final class Summaries {
         Set<FunctionUnit> cycle = Collections.newSetFromMap(new IdentityHashMap<>());
         cycle.addAll(scc);
         for (FunctionUnit f : scc) {
-            // callees outside the cycle are final: look each up once per solve, as calleesOf does
-            Map<String, Contract> known = new HashMap<>();
-            LockFlow.Callees view = call -> {
-                String name = call.callee();
-                if (name == null) return null;
-                if (known.containsKey(name)) return known.get(name);
+            // callees outside the cycle are final, so each can be looked up once
+            LockFlow.Callees view = once(name -> {
                 FunctionUnit g = resolve(f, name);
-                Contract c = g == null ? specOnly(name) : cycle.contains(g) ? null : contracts.get(g);
-                known.put(name, c);
-                return c;
-            };
+                return g == null ? specOnly(name) : cycle.contains(g) ? null : contracts.get(g);
+            });
             LockFlow.Result flow = null;
             try (var pin = f.cfg().pin()) {
                 flow = LockFlow.solve(f, view, stepBudget);

@@ -3,7 +3,6 @@ package io.lockcheck.frontend;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -38,13 +37,7 @@ class CTokensTest {
         List<String> parts = List.of("#define A1 1", " \t#  define\tb_2(x) x", "#definex", "#define", " ", "\t",
                 "\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "x", "#", "define", " Q", "_r", "\u00e9t\u00e9",
                 "/* #define N */", "\\\n", "9");
-        Random random = new Random(6);
-        for (int round = 0; round < 20_000; round++) {
-            StringBuilder b = new StringBuilder();
-            for (int k = random.nextInt(12); k >= 0; k--) b.append(parts.get(random.nextInt(parts.size())));
-            String text = b.toString();
-            assertEquals(byRegex(text), byScan(text), () -> "for " + text.replace("\n", "\\n").replace("\r", "\\r"));
-        }
+        RandomTexts.each(parts, 6, 12, text -> assertEquals(byRegex(text), byScan(text), () -> "for " + RandomTexts.shown(text)));
     }
 
     @Test

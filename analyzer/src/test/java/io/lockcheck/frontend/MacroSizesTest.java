@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,13 +34,8 @@ class MacroSizesTest {
         List<String> parts = List.of("#define A B B", "#define B(x) C x C", " \t# define\tC 1", "#define A(y", ")", "(",
                 " x\\\n", "\\\r\n", "\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "#", "define ", "D", " E",
                 "int f(void);", "#definex", "  ");
-        Random random = new Random(8);
-        for (int round = 0; round < 20_000; round++) {
-            StringBuilder b = new StringBuilder();
-            for (int k = random.nextInt(14); k >= 0; k--) b.append(parts.get(random.nextInt(parts.size())));
-            String text = b.toString();
-            assertEquals(byFind(text), MacroSizes.bodies(text), () -> "for " + text.replace("\n", "\\n").replace("\r", "\\r"));
-        }
+        RandomTexts.each(parts, 8, 14,
+                text -> assertEquals(byFind(text), MacroSizes.bodies(text), () -> "for " + RandomTexts.shown(text)));
     }
 
     @Test
