@@ -155,7 +155,8 @@ public final class CTokens {
         return out;
     }
 
-    private static boolean lineTerminator(char c) {
+    /** The characters after which a multiline regex {@code ^} matches (a \n after \r\n's \r starts no directive). */
+    static boolean lineTerminator(char c) {
         return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 

@@ -34,7 +34,7 @@ final class MacroSizes {
         Matcher m = DEFINE.matcher(joined);
         int n = joined.length();
         for (int i = 0; i < n; i++) {
-            if (i > 0 && !lineTerminator(joined, i - 1)) continue;
+            if (i > 0 && !CTokens.lineTerminator(joined.charAt(i - 1))) continue;
             int j = i;
             while (j < n && (joined.charAt(j) == ' ' || joined.charAt(j) == '\t')) j++;
             if (j >= n || joined.charAt(j) != '#') continue;
@@ -49,11 +49,6 @@ final class MacroSizes {
         return out;
     }
 
-    /** The characters after which a multiline {@code ^} matches (after the \r of \r\n it does not, but a \n starts no define). */
-    private static boolean lineTerminator(String s, int k) {
-        char c = s.charAt(k);
-        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
-    }
 
     /** The first macro of {@code source} that expands to more than {@code limit} tokens, or null. */
     static String overLimit(char[] source, long limit) {
