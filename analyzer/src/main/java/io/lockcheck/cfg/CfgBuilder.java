@@ -98,7 +98,7 @@ public final class CfgBuilder {
     String text(IASTNode n) {
         IASTFileLocation loc = locations.of(n);
         if (loc == null) return bounded(n.getRawSignature());
-        return Texts.shared(bounded(collapseSpaces(source.text(loc.getNodeOffset(), loc.getNodeLength()))));
+        return bounded(collapseSpaces(source.text(loc.getNodeOffset(), loc.getNodeLength())));
     }
 
     static final int MAX_TEXT = 240;
