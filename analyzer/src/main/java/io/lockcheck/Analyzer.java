@@ -91,9 +91,11 @@ public final class Analyzer {
         if (known != null) return known;
         List<Notification> notes = new ArrayList<>();
         Run run = run(set, notes, cache);
+        PhaseClock clock = new PhaseClock();
         List<List<Finding>> perFunction = parallel(run.functions, fn -> check(fn, run.facts, notes));
         List<Finding> findings = new ArrayList<>();
         perFunction.forEach(findings::addAll);
+        clock.lap("rules");
         findings = Fingerprints.assign(findings);
         Collections.sort(findings);
         Suppressions.Outcome suppressed = suppressions.apply(findings);
@@ -142,6 +144,7 @@ public final class Analyzer {
             spec = Spec.merge(List.of());
         }
         CParser parser = CParser.of(options);
+        PhaseClock clock = new PhaseClock();
         List<FileFacts> files = parallel(set.files(), f -> io.lockcheck.cache.PackedCfgs.pack(FileFacts.of(f, parser,
                 options.maxFileBytes(), options.parseTimeoutMillis(), cache)));
         List<FunctionUnit> functions = new ArrayList<>();
@@ -156,19 +159,23 @@ public final class Analyzer {
             withProblems += ff.functionsWithProblems();
             lines += ff.lines();
         }
+        clock.lap("files");
         TypeTable types = new TypeTable(structs, spec.structs());
         Bindings bindings = new Bindings(functions, spec, types);
         io.lockcheck.guard.Coverage coverage = new io.lockcheck.guard.Coverage(types, bindings);
         // the contracts pass solves most functions with their final callee contracts: their facts come from that flow
+        clock.lap("bindings");
         Map<FunctionUnit, FunctionFacts> early = Collections.synchronizedMap(new IdentityHashMap<>());
         Summaries summaries = Summaries.compute(functions, options.functionBudget(), spec, coverage,
                 tasks -> parallel(tasks, t -> {
                     t.run();
                     return null;
                 }), (s, fn, flow) -> early.put(fn, functionFacts(fn, flow, s, types, coverage)));
+        clock.lap("contracts");
         List<FunctionFacts> perFunction = parallel(functions,
                 fn -> early.containsKey(fn) ? early.get(fn) : functionFacts(fn, summaries, types, coverage,
                         options.functionBudget()));
+        clock.lap("facts");
         WriteStats writes = new WriteStats();
         LocklessFields lockless = new LocklessFields();
         Map<FunctionUnit, Set<LockPath>> entry = new IdentityHashMap<>();
@@ -212,6 +219,7 @@ public final class Analyzer {
         RunFacts facts = new RunFacts(summaries, new GuardQuery(types, guards, bindings), entry, callers, lockless, spec,
                 coverage, new io.lockcheck.guard.CallerLocks(summaries, heldRequirements, callers, callbackLocks),
                 new io.lockcheck.guard.LockFamilies(functions, summaries, types, bindings));
+        clock.lap("guards");
         Stats stats = new Stats(set.files().size(), failed, functions.size(), withProblems, lines);
         return new Run(functions, facts, stats);
     }
@@ -239,12 +247,10 @@ public final class Analyzer {
         Map<Path, Set<String>> byFile = new java.util.HashMap<>();
         for (FunctionUnit f : functions) {
             Set<String> seen = byFile.computeIfAbsent(f.file(), k -> new TreeSet<>());
-            for (var n : f.cfg().nodes()) {
-                for (var e : n.events()) {
-                    if (e instanceof io.lockcheck.cfg.Event.Acquire a) seen.add(a.lock().lastField());
-                    else if (e instanceof io.lockcheck.cfg.Event.TryAcquire t) seen.add(t.lock().lastField());
-                    else if (e instanceof io.lockcheck.cfg.Event.AssertHeld h) seen.add(h.lock().lastField());
-                }
+            for (io.lockcheck.cfg.Event e : f.cfg().outline()) {
+                if (e instanceof io.lockcheck.cfg.Event.Acquire a) seen.add(a.lock().lastField());
+                else if (e instanceof io.lockcheck.cfg.Event.TryAcquire t) seen.add(t.lock().lastField());
+                else if (e instanceof io.lockcheck.cfg.Event.AssertHeld h) seen.add(h.lock().lastField());
             }
         }
         return byFile;

@@ -29,7 +29,34 @@ public final class Cfg {
         Cfg c = new Cfg();
         c.graph = new Graph(new ArrayList<>(nodes), new ArrayList<>(edges), index(edges, nodes.size(), true),
                 index(edges, nodes.size(), false));
+        c.outline = outlineOf(c.graph);
         return c;
+    }
+
+    /** The events of {@link #outline()} in the graph now in use; stays when the graph is packed. */
+    private volatile List<Event> outline;
+
+    /**
+     * The calls and the lock events (acquire, trylock, assert) in node order. The whole-run
+     * passes (bindings, the call graph, lock families, the locks each file names) read only
+     * these, so they do not unpack a packed CFG: a graph that is packed keeps its outline.
+     */
+    public List<Event> outline() {
+        List<Event> o = outline;
+        return o != null ? o : outlineOf(g()); // still being built
+    }
+
+    private static List<Event> outlineOf(Graph g) {
+        List<Event> out = new ArrayList<>();
+        for (Node n : g.nodes()) {
+            for (Event e : n.events()) {
+                if (e instanceof Event.Call || e instanceof Event.Acquire || e instanceof Event.TryAcquire
+                        || e instanceof Event.AssertHeld) {
+                    out.add(e);
+                }
+            }
+        }
+        return out.isEmpty() ? List.of() : List.copyOf(out);
     }
 
     /**
@@ -107,6 +134,7 @@ public final class Cfg {
             if (g != null) return g;
             g = unpack.apply(packed).graph;
             graph = g;
+            outline = outlineOf(g); // the old one's events are no longer the graph's: let them go
         }
         Unpacked.admit(this); // outside this CFG's lock: admitting evicts, which locks others
         return g;
@@ -205,6 +233,7 @@ public final class Cfg {
         newEdges.trimToSize();
         graph = new Graph(renumbered, newEdges, index(newEdges, renumbered.size(), true),
                 index(newEdges, renumbered.size(), false));
+        outline = outlineOf(graph);
     }
 
     /** Edges by node, as immutable lists of exactly their size: every CFG of a run stays in memory. */

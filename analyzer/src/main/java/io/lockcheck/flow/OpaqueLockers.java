@@ -3,7 +3,6 @@ package io.lockcheck.flow;
 import io.lockcheck.cfg.Arg;
 import io.lockcheck.cfg.Event;
 import io.lockcheck.cfg.FunctionUnit;
-import io.lockcheck.cfg.Node;
 import io.lockcheck.lock.LockPath;
 
 import java.util.List;
@@ -24,15 +23,13 @@ public final class OpaqueLockers {
     /** The name of such a call in {@code fn} on {@code lock}'s object, or null. */
     public static String find(FunctionUnit fn, LockPath lock, Summaries summaries) {
         List<LockPath> forms = List.of(lock, fn.atEntry(lock));
-        for (Node n : fn.cfg().nodes()) {
-            for (Event e : n.events()) {
-                if (!(e instanceof Event.Call c) || c.callee() == null || !LOCKING.matcher(c.callee()).find()) continue;
-                if (summaries.resolve(fn, c.callee()) != null || summaries.contractOf(fn, c.callee()) != null) continue;
-                for (Arg a : c.args()) {
-                    if (a.path() == null) continue;
-                    for (LockPath obj : List.of(a.path(), fn.atEntry(a.path()))) {
-                        for (LockPath l : forms) if (inside(l, obj)) return c.callee();
-                    }
+        for (Event e : fn.cfg().outline()) {
+            if (!(e instanceof Event.Call c) || c.callee() == null || !LOCKING.matcher(c.callee()).find()) continue;
+            if (summaries.resolve(fn, c.callee()) != null || summaries.contractOf(fn, c.callee()) != null) continue;
+            for (Arg a : c.args()) {
+                if (a.path() == null) continue;
+                for (LockPath obj : List.of(a.path(), fn.atEntry(a.path()))) {
+                    for (LockPath l : forms) if (inside(l, obj)) return c.callee();
                 }
             }
         }

@@ -2,7 +2,6 @@ package io.lockcheck.flow;
 
 import io.lockcheck.cfg.Event;
 import io.lockcheck.cfg.FunctionUnit;
-import io.lockcheck.cfg.Node;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -211,12 +210,10 @@ public final class Summaries {
 
     private List<FunctionUnit> callees(FunctionUnit f) {
         List<FunctionUnit> out = new ArrayList<>();
-        for (Node n : f.cfg().nodes()) {
-            for (Event e : n.events()) {
-                if (e instanceof Event.Call c) {
-                    FunctionUnit g = resolve(f, c.callee());
-                    if (g != null) out.add(g);
-                }
+        for (Event e : f.cfg().outline()) {
+            if (e instanceof Event.Call c) {
+                FunctionUnit g = resolve(f, c.callee());
+                if (g != null) out.add(g);
             }
         }
         return out;

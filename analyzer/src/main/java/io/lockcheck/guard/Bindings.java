@@ -2,7 +2,6 @@ package io.lockcheck.guard;
 
 import io.lockcheck.cfg.Event;
 import io.lockcheck.cfg.FunctionUnit;
-import io.lockcheck.cfg.Node;
 import io.lockcheck.lock.LockPath;
 import io.lockcheck.spec.Spec;
 
@@ -32,21 +31,19 @@ public final class Bindings {
         for (Spec.Binding b : spec.bindings()) byFunction.computeIfAbsent(b.function(), k -> new ArrayList<>()).add(b);
         Map<String, String> conflicts = new TreeMap<>();
         for (FunctionUnit f : functions) {
-            for (Node n : f.cfg().nodes()) {
-                for (Event e : n.events()) {
-                    if (!(e instanceof Event.Call c) || c.callee() == null || !byFunction.containsKey(c.callee())) continue;
-                    for (Spec.Binding b : byFunction.get(c.callee())) {
-                        LockPath target = atCall(LockPath.parse(b.target()), b.function(), c, spec);
-                        LockPath value = atCall(LockPath.parse(b.value()), b.function(), c, spec);
-                        if (target == null || value == null) continue;
-                        // anchored at the root object: binding priv->willneed.lock says nothing of other LRUs
-                        String t = types.rootForm(f, target);
-                        String v = types.rootForm(f, value);
-                        if (t == null || v == null || t.equals(v)) continue;
-                        String old = map.putIfAbsent(t, v);
-                        if (old == null) sites.put(t, new Site(f, c.span(), c.callee()));
-                        if (old != null && !old.equals(v)) conflicts.put(t, v);
-                    }
+            for (Event e : f.cfg().outline()) {
+                if (!(e instanceof Event.Call c) || c.callee() == null || !byFunction.containsKey(c.callee())) continue;
+                for (Spec.Binding b : byFunction.get(c.callee())) {
+                    LockPath target = atCall(LockPath.parse(b.target()), b.function(), c, spec);
+                    LockPath value = atCall(LockPath.parse(b.value()), b.function(), c, spec);
+                    if (target == null || value == null) continue;
+                    // anchored at the root object: binding priv->willneed.lock says nothing of other LRUs
+                    String t = types.rootForm(f, target);
+                    String v = types.rootForm(f, value);
+                    if (t == null || v == null || t.equals(v)) continue;
+                    String old = map.putIfAbsent(t, v);
+                    if (old == null) sites.put(t, new Site(f, c.span(), c.callee()));
+                    if (old != null && !old.equals(v)) conflicts.put(t, v);
                 }
             }
         }

@@ -2,7 +2,6 @@ package io.lockcheck.guard;
 
 import io.lockcheck.cfg.Event;
 import io.lockcheck.cfg.FunctionUnit;
-import io.lockcheck.cfg.Node;
 import io.lockcheck.cfg.Span;
 import io.lockcheck.flow.Contract;
 import io.lockcheck.flow.Summaries;
@@ -31,10 +30,8 @@ public final class LockFamilies {
 
     public LockFamilies(List<FunctionUnit> functions, Summaries summaries, TypeTable types, Bindings bindings) {
         for (FunctionUnit f : functions) {
-            for (Node n : f.cfg().nodes()) {
-                for (Event e : n.events()) {
-                    if (e instanceof Event.Call c) add(f, c, summaries, types, bindings);
-                }
+            for (Event e : f.cfg().outline()) {
+                if (e instanceof Event.Call c) add(f, c, summaries, types, bindings);
             }
         }
         // input order must not matter: which member stands for a container is the first in the tree

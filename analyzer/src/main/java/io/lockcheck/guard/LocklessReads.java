@@ -80,12 +80,10 @@ public final class LocklessReads {
     /** The locks a function takes or asserts. */
     static Set<LockPath> locksNamed(FunctionUnit fn) {
         Set<LockPath> out = new TreeSet<>();
-        for (Node n : fn.cfg().nodes()) {
-            for (Event e : n.events()) {
-                if (e instanceof Event.Acquire a) out.add(a.lock());
-                else if (e instanceof Event.TryAcquire t) out.add(t.lock());
-                else if (e instanceof Event.AssertHeld h) out.add(h.lock());
-            }
+        for (Event e : fn.cfg().outline()) {
+            if (e instanceof Event.Acquire a) out.add(a.lock());
+            else if (e instanceof Event.TryAcquire t) out.add(t.lock());
+            else if (e instanceof Event.AssertHeld h) out.add(h.lock());
         }
         return out;
     }

@@ -1,0 +1,69 @@
+package io.lockcheck.cfg;
+
+import io.lockcheck.Analyzer;
+import io.lockcheck.AnalyzerOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The whole-run passes read a CFG's outline; a packed CFG must answer it without unpacking. */
+class CfgOutlineTest {
+    private static final String SOURCE = """
+            struct lru { int lock; int count; };
+            void helper(struct lru *l);
+            int scan(struct lru *l, int n) {
+                int i;
+                spin_lock(&l->lock);
+                for (i = 0; i < n; i++) {
+                    l->count++;
+                    helper(l);
+                }
+                if (!spin_trylock(&l->lock))
+                    return -1;
+                lockdep_assert_held(&l->lock);
+                spin_unlock(&l->lock);
+                return l->count;
+            }
+            """;
+
+    @Test
+    void packedOutlineIsTheGraphsCallsAndLockEventsWithoutUnpacking(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.c"), SOURCE);
+        FunctionUnit fn = new Analyzer(List.of(), AnalyzerOptions.defaults().withJobs(1))
+                .run(List.of(dir), new ArrayList<>()).functions().get(0);
+        List<Event> expected = new ArrayList<>();
+        for (Node n : fn.cfg().nodes()) {
+            for (Event e : n.events()) {
+                if (!(e instanceof Event.Access || e instanceof Event.Assign || e instanceof Event.Return
+                        || e instanceof Event.Release)) {
+                    expected.add(e);
+                }
+            }
+        }
+        assertEquals(List.of("Acquire", "Call", "TryAcquire", "AssertHeld"),
+                expected.stream().map(e -> e.getClass().getSimpleName()).distinct().toList());
+        assertEquals(expected, fn.cfg().outline());
+
+        AtomicInteger unpacks = new AtomicInteger();
+        fn.cfg().packWhenEvicted(c -> List.of(new ArrayList<>(c.nodes()), new ArrayList<>(c.edges())), packed -> {
+            unpacks.incrementAndGet();
+            List<?> parts = (List<?>) packed;
+            @SuppressWarnings("unchecked") Cfg back = Cfg.restore((List<Node>) parts.get(0), (List<Edge>) parts.get(1));
+            return back;
+        });
+        fn.cfg().evict();
+        assertEquals(expected, fn.cfg().outline());
+        assertEquals(0, unpacks.get(), "outline() unpacked the graph");
+        assertFalse(fn.cfg().nodes().isEmpty());
+        assertEquals(1, unpacks.get());
+        assertEquals(expected, fn.cfg().outline());
+    }
+}
