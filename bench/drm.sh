@@ -46,12 +46,12 @@ for rep in $(seq "$reps"); do
     cp "$work/one.orig" "$one"
     rm -rf "$work/cache"
     measure bare java "${jvm[@]}" -cp "$(IFS=:; echo "${cp_[*]}")" io.lockcheck.bench.BareParse -j 2 "$work/tree"
-    check check -j2 --no-cache
+    LOCKCHECK_PHASES=1 check check -j2 --no-cache
     check j1 -j1 --no-cache
     check cold -j2 --cache-dir "$work/cache"
     check warm -j2 --cache-dir "$work/cache"
     printf '\n/* lockcheck bench: one file changed */\n' >> "$one"
-    check one -j2 --cache-dir "$work/cache"
+    LOCKCHECK_PHASES=1 check one -j2 --cache-dir "$work/cache"
     printf '%-4s %7ss %7ss %7ss %7ss %7ss %7ss %8s | %7s %7s %7s %9s %5s | %s\n' "$rep" "$(wall bare)" "$(wall check)" \
         "$(wall j1)" "$(wall cold)" "$(wall warm)" "$(wall one)" "" "$(ratio "$(wall check)" "$(wall bare)")" \
         "$(ratio "$(cpu check)" "$(cpu bare)")" "$(ratio "$(wall j1)" "$(wall check)")" \
@@ -61,4 +61,6 @@ for rep in $(seq "$reps"); do
     done
 done
 echo "CPU of check: $(cpu check) s user+sys for $(wall check) s wall ($(ratio "$(cpu check)" "$(wall check)")x); bare parse CPU $(cpu bare) s"
+echo "phases of the last check (cache off) and of the last one-file-changed run:"
+paste <(grep phase "$work/check.err") <(grep phase "$work/one.err" | awk '{print $(NF-1), $NF}')
 echo "findings identical for -j2, -j1, cold cache and warm re-run"

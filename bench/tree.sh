@@ -20,11 +20,11 @@ field() { awk -v i="$2" 'END {print $i}' "$work/$1.t"; }
 cpu() { awk 'END {print $2 + $3}' "$work/$1.t"; }
 echo "tree: $src ($(find "$src" -name '*.c' | wc -l) .c files), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 measure bare java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$cp_" io.lockcheck.bench.BareParse -j 2 "$src"
-measure check "$root/lockcheck" check -j2 --no-cache --stats --format gcc --fail-on none -o "$work/check.txt" "$src"
+LOCKCHECK_PHASES=1 measure check "$root/lockcheck" check -j2 --no-cache --stats --format gcc --fail-on none -o "$work/check.txt" "$src"
 for v in bare check; do
     printf '%-6s %8s s wall %8s s CPU (%.2fx wall) %6d MB peak RSS\n' "$v" "$(field $v 1)" "$(cpu $v)" \
         "$(awk -v c="$(cpu $v)" -v w="$(field $v 1)" 'BEGIN {print c / w}')" "$(( $(field $v 4) / 1024 ))"
 done
 awk -v a="$(field check 1)" -v b="$(field bare 1)" 'BEGIN {printf "check vs bare parse, wall: %.2fx\n", a / b}'
-grep -h "stats:" "$work/check.err" || true
+grep -h "stats:\|phase" "$work/check.err" || true
 tail -n 1 "$work/check.txt"

@@ -246,12 +246,7 @@ public final class Analyzer {
     private static Map<Path, Set<String>> seenLockFields(List<FunctionUnit> functions) {
         Map<Path, Set<String>> byFile = new java.util.HashMap<>();
         for (FunctionUnit f : functions) {
-            Set<String> seen = byFile.computeIfAbsent(f.file(), k -> new TreeSet<>());
-            for (io.lockcheck.cfg.Event e : f.cfg().outline()) {
-                if (e instanceof io.lockcheck.cfg.Event.Acquire a) seen.add(a.lock().lastField());
-                else if (e instanceof io.lockcheck.cfg.Event.TryAcquire t) seen.add(t.lock().lastField());
-                else if (e instanceof io.lockcheck.cfg.Event.AssertHeld h) seen.add(h.lock().lastField());
-            }
+            byFile.computeIfAbsent(f.file(), k -> new TreeSet<>()).addAll(f.cfg().lockFields());
         }
         return byFile;
     }

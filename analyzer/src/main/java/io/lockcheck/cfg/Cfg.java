@@ -12,11 +12,12 @@ import java.util.function.Function;
  */
 public final class Cfg {
     /** Nodes and edges; {@code out} and {@code in} index the edges by node once sealed. */
-    private record Graph(List<Node> nodes, List<Edge> edges, List<List<Edge>> out, List<List<Edge>> in) {
+    private record Graph(List<Node> nodes, List<Edge> edges, List<List<Edge>> out, List<List<Edge>> in,
+                         List<Event> outline) {
     }
 
     /** Null only while packed: see {@link #packWhenEvicted}. */
-    private volatile Graph graph = new Graph(new ArrayList<>(), new ArrayList<>(), null, null);
+    private volatile Graph graph = new Graph(new ArrayList<>(), new ArrayList<>(), null, null, null);
     private Object packed;
     private Function<Cfg, Object> pack;
     private Function<Object, Cfg> unpack;
@@ -28,27 +29,23 @@ public final class Cfg {
     public static Cfg restore(List<Node> nodes, List<Edge> edges) {
         Cfg c = new Cfg();
         c.graph = new Graph(new ArrayList<>(nodes), new ArrayList<>(edges), index(edges, nodes.size(), true),
-                index(edges, nodes.size(), false));
-        c.outline = outlineOf(c.graph);
+                index(edges, nodes.size(), false), outlineOf(nodes));
+        c.names = Names.of(c.graph.outline());
         return c;
     }
 
-    /** The events of {@link #outline()} in the graph now in use; stays when the graph is packed. */
-    private volatile List<Event> outline;
-
     /**
-     * The calls and the lock events (acquire, trylock, assert) in node order. The whole-run
-     * passes (bindings, the call graph, lock families, the locks each file names) read only
-     * these, so they do not unpack a packed CFG: a graph that is packed keeps its outline.
+     * The calls and the lock events (acquire, trylock, assert) in node order: what the
+     * whole-run passes look for in a body.
      */
     public List<Event> outline() {
-        List<Event> o = outline;
-        return o != null ? o : outlineOf(g()); // still being built
+        Graph g = g();
+        return g.outline() != null ? g.outline() : outlineOf(g.nodes()); // null: still being built
     }
 
-    private static List<Event> outlineOf(Graph g) {
+    private static List<Event> outlineOf(List<Node> nodes) {
         List<Event> out = new ArrayList<>();
-        for (Node n : g.nodes()) {
+        for (Node n : nodes) {
             for (Event e : n.events()) {
                 if (e instanceof Event.Call || e instanceof Event.Acquire || e instanceof Event.TryAcquire
                         || e instanceof Event.AssertHeld) {
@@ -57,6 +54,37 @@ public final class Cfg {
             }
         }
         return out.isEmpty() ? List.of() : List.copyOf(out);
+    }
+
+    /** What a packed CFG still answers without unpacking; set once the CFG is final. */
+    private record Names(List<String> callees, List<String> lockFields) {
+        static Names of(List<Event> outline) {
+            java.util.Set<String> callees = new java.util.LinkedHashSet<>(), fields = new java.util.LinkedHashSet<>();
+            for (Event e : outline) {
+                if (e instanceof Event.Call c && c.callee() != null) callees.add(c.callee());
+                else if (e instanceof Event.Acquire a) fields.add(Texts.shared(a.lock().lastField()));
+                else if (e instanceof Event.TryAcquire t) fields.add(Texts.shared(t.lock().lastField()));
+                else if (e instanceof Event.AssertHeld h) fields.add(Texts.shared(h.lock().lastField()));
+            }
+            return new Names(List.copyOf(callees), List.copyOf(fields));
+        }
+    }
+
+    private volatile Names names;
+
+    /**
+     * The functions called by name, each once, in the order of their first call. The call graph
+     * of a whole run is built from these, so it unpacks no CFG.
+     */
+    public List<String> callees() {
+        Names n = names;
+        return n != null ? n.callees() : Names.of(outline()).callees();
+    }
+
+    /** The last field of each lock taken, tried or asserted ({@code mutex} of {@code dev->mutex}), without unpacking. */
+    public List<String> lockFields() {
+        Names n = names;
+        return n != null ? n.lockFields() : Names.of(outline()).lockFields();
     }
 
     /**
@@ -91,6 +119,11 @@ public final class Cfg {
         }
         if (packed == null) packed = pack.apply(this);
         graph = null;
+    }
+
+    /** True while the graph is packed (tests). */
+    synchronized boolean isPacked() {
+        return graph == null;
     }
 
     private int pins;
@@ -134,7 +167,6 @@ public final class Cfg {
             if (g != null) return g;
             g = unpack.apply(packed).graph;
             graph = g;
-            outline = outlineOf(g); // the old one's events are no longer the graph's: let them go
         }
         Unpacked.admit(this); // outside this CFG's lock: admitting evicts, which locks others
         return g;
@@ -232,8 +264,8 @@ public final class Cfg {
         }
         newEdges.trimToSize();
         graph = new Graph(renumbered, newEdges, index(newEdges, renumbered.size(), true),
-                index(newEdges, renumbered.size(), false));
-        outline = outlineOf(graph);
+                index(newEdges, renumbered.size(), false), outlineOf(renumbered));
+        names = Names.of(graph.outline());
     }
 
     /** Edges by node, as immutable lists of exactly their size: every CFG of a run stays in memory. */

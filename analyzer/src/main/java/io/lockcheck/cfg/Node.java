@@ -13,7 +13,8 @@ public final class Node {
 
     private final int id;
     private final Kind kind;
-    private final ArrayList<Event> events = new ArrayList<>();
+    /** Growable while the CFG is built, an immutable list of exactly its size once final. */
+    private List<Event> events = new ArrayList<>();
     private final int line;
     private String label;
     private String condVar;
@@ -67,11 +68,15 @@ public final class Node {
     }
 
     void add(Event e) {
+        if (!(events instanceof ArrayList)) events = new ArrayList<>(events);
         events.add(e);
     }
 
-    /** Drops the list's spare room once the node is final (every CFG of a run stays in memory). */
+    /**
+     * Keeps the events in the least room once the node is final (every CFG of a run stays in
+     * memory): no list for none, no separate array for one or two.
+     */
     void trim() {
-        events.trimToSize();
+        events = List.copyOf(events);
     }
 }

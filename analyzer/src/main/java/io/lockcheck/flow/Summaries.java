@@ -210,11 +210,9 @@ public final class Summaries {
 
     private List<FunctionUnit> callees(FunctionUnit f) {
         List<FunctionUnit> out = new ArrayList<>();
-        for (Event e : f.cfg().outline()) {
-            if (e instanceof Event.Call c) {
-                FunctionUnit g = resolve(f, c.callee());
-                if (g != null) out.add(g);
-            }
+        for (String name : f.cfg().callees()) {
+            FunctionUnit g = resolve(f, name);
+            if (g != null) out.add(g);
         }
         return out;
     }

@@ -31,6 +31,7 @@ public final class Bindings {
         for (Spec.Binding b : spec.bindings()) byFunction.computeIfAbsent(b.function(), k -> new ArrayList<>()).add(b);
         Map<String, String> conflicts = new TreeMap<>();
         for (FunctionUnit f : functions) {
+            if (f.cfg().callees().stream().noneMatch(byFunction::containsKey)) continue; // (leaves a packed CFG packed)
             for (Event e : f.cfg().outline()) {
                 if (!(e instanceof Event.Call c) || c.callee() == null || !byFunction.containsKey(c.callee())) continue;
                 for (Spec.Binding b : byFunction.get(c.callee())) {

@@ -30,6 +30,9 @@ public final class LockFamilies {
 
     public LockFamilies(List<FunctionUnit> functions, Summaries summaries, TypeTable types, Bindings bindings) {
         for (FunctionUnit f : functions) {
+            if (f.cfg().callees().stream().noneMatch(name -> requiresOwnLock(summaries.contractOf(f, name), summaries))) {
+                continue; // no call can be a move (and a packed CFG stays packed)
+            }
             for (Event e : f.cfg().outline()) {
                 if (e instanceof Event.Call c) add(f, c, summaries, types, bindings);
             }
@@ -40,11 +43,20 @@ public final class LockFamilies {
         families.values().forEach(l -> l.sort(order));
     }
 
+    /** A contract that requires a lock of its own (not one handed on from below): the calls {@link #add} looks at. */
+    private static boolean requiresOwnLock(Contract k, Summaries summaries) {
+        return k != null && k.effects().stream().anyMatch(r -> ownRequirement(r, summaries));
+    }
+
+    private static boolean ownRequirement(Contract.Effect r, Summaries summaries) {
+        return r.kind() == Contract.Kind.REQUIRES && summaries.passedOn(r) == null;
+    }
+
     private void add(FunctionUnit f, Event.Call c, Summaries summaries, TypeTable types, Bindings bindings) {
         Contract k = summaries.contractOf(f, c.callee());
         if (k == null) return;
         for (Contract.Effect r : k.effects()) {
-            if (r.kind() != Contract.Kind.REQUIRES || summaries.passedOn(r) != null) continue;
+            if (!ownRequirement(r, summaries)) continue;
             LockPath p = k.atCall(r.lock(), c);
             if (p == null) continue;
             for (String form : types.anchoredForms(f, p)) {
