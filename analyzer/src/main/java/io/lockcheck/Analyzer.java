@@ -180,6 +180,8 @@ public final class Analyzer {
         LocklessFields lockless = new LocklessFields();
         Map<FunctionUnit, Set<LockPath>> entry = new IdentityHashMap<>();
         Map<FunctionUnit, List<FunctionUnit>> callers = new IdentityHashMap<>();
+        // each caller once per callee; a list scan would be quadratic in the callers of kfree() in a whole tree
+        Map<FunctionUnit, Set<FunctionUnit>> seenCallers = new IdentityHashMap<>();
         List<io.lockcheck.flow.Contract.Effect> heldRequirements = new ArrayList<>();
         Set<String> callbackLocks = new TreeSet<>();
         for (FunctionFacts ff : perFunction) {
@@ -189,8 +191,10 @@ public final class Analyzer {
             writes.addAll(ff.writes());
             lockless.addAll(ff.lockless());
             for (FunctionFacts.CallSite c : ff.calls()) {
-                List<FunctionUnit> cs = callers.computeIfAbsent(c.callee(), k -> new ArrayList<>());
-                if (cs.stream().noneMatch(x -> x == c.caller())) cs.add(c.caller());
+                if (seenCallers.computeIfAbsent(c.callee(), k -> Collections.newSetFromMap(new IdentityHashMap<>()))
+                        .add(c.caller())) {
+                    callers.computeIfAbsent(c.callee(), k -> new ArrayList<>()).add(c.caller());
+                }
                 if (!c.callee().isStatic()) continue; // other callers may exist outside the run
                 entry.merge(c.callee(), new TreeSet<>(c.held()), (a, b) -> {
                     a.retainAll(b);

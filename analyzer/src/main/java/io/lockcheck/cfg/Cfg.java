@@ -19,7 +19,7 @@ public final class Cfg {
     /** Null only while packed: see {@link #packWhenEvicted}. */
     private volatile Graph graph = new Graph(new ArrayList<>(), new ArrayList<>(), null, null, null);
     private Object packed;
-    private Function<Cfg, Object> pack;
+    private java.util.function.BiFunction<Cfg, Object, Object> pack;
     private Function<Object, Cfg> unpack;
 
     Cfg() {
@@ -91,9 +91,10 @@ public final class Cfg {
      * Lets this CFG be kept in {@code pack}'s form when more CFGs are in use than the heap holds
      * ({@link Unpacked}), and be unpacked by {@code unpack} when used again. A whole kernel
      * tree's CFGs as objects do not fit in a default heap; a subsystem's do, and then nothing
-     * is packed.
+     * is packed. {@code pack} gets the graph and the form an earlier eviction made (null the
+     * first time); it may return that form again, or another.
      */
-    public void packWhenEvicted(Function<Cfg, Object> pack, Function<Object, Cfg> unpack) {
+    public void packWhenEvicted(java.util.function.BiFunction<Cfg, Object, Object> pack, Function<Object, Cfg> unpack) {
         synchronized (this) {
             this.pack = pack;
             this.unpack = unpack;
@@ -110,14 +111,14 @@ public final class Cfg {
         return w;
     }
 
-    /** Packs (once) and drops the graph, or later if pinned. Called holding no other CFG's lock. */
+    /** Packs (see packWhenEvicted) and drops the graph, or later if pinned. Called holding no other CFG's lock. */
     synchronized void evict() {
         if (graph == null || pack == null) return;
         if (pins > 0) {
             evictWhenUnpinned = true;
             return;
         }
-        if (packed == null) packed = pack.apply(this);
+        packed = pack.apply(this, packed);
         graph = null;
     }
 
@@ -172,9 +173,18 @@ public final class Cfg {
         return g;
     }
 
-    /** Sets how many nodes, edges and events may stay unpacked (tests); negative: the default, half the heap. */
+    /**
+     * Sets how many nodes, edges and events may stay unpacked (tests); negative: the default,
+     * half the heap, and memory no longer short.
+     */
     public static void unpackedBudget(long units) {
         Unpacked.budget(units < 0 ? Unpacked.DEFAULT_BUDGET : units);
+        if (units < 0) Unpacked.memoryShort(false);
+    }
+
+    /** True once a full collection left the heap mostly full in this process (see Unpacked). */
+    public static boolean memoryShort() {
+        return Unpacked.memoryShort();
     }
 
     /** Every edge, in the order the sealed CFG indexes them. */

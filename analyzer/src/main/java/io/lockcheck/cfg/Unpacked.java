@@ -16,7 +16,8 @@ import java.util.List;
  * recency is what matters. The default budget is half the heap at about 250 bytes a unit (Linux
  * 6.12 drivers/gpu/drm fits in a default heap, the whole tree does not). The rest of a run's
  * data grows too (contracts, facts, texts), so when a full collection leaves the old generation
- * more than {@link #FULL_PERCENT}% full, the budget drops to half of what is unpacked then.
+ * more than {@link #FULL_PERCENT}% full, the budget drops to half of what is unpacked then,
+ * and memory counts as short: packed CFGs then leave the heap (see PackedCfgs).
  * Eviction happens outside this class's lock and takes only the evicted CFG's lock; a worker
  * still using an evicted graph keeps its reference, and its next use unpacks an equal one.
  */
@@ -87,8 +88,19 @@ final class Unpacked {
         return true;
     }
 
+    private static volatile boolean memoryShort;
+
+    static boolean memoryShort() {
+        return memoryShort;
+    }
+
+    static void memoryShort(boolean s) {
+        memoryShort = s;
+    }
+
     /** Halves what may stay unpacked, and packs the oldest down to it. */
     static void shrink() {
+        memoryShort = true;
         List<Cfg> victims = new ArrayList<>();
         synchronized (Unpacked.class) {
             budget = Math.max(1, Math.min(budget, total / 2));

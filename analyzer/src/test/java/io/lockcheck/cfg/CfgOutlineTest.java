@@ -56,7 +56,7 @@ class CfgOutlineTest {
         assertEquals(expected, fn.cfg().outline());
 
         AtomicInteger unpacks = new AtomicInteger();
-        fn.cfg().packWhenEvicted(c -> List.of(new ArrayList<>(c.nodes()), new ArrayList<>(c.edges())), packed -> {
+        fn.cfg().packWhenEvicted((c, was) -> List.of(new ArrayList<>(c.nodes()), new ArrayList<>(c.edges())), packed -> {
             unpacks.incrementAndGet();
             List<?> parts = (List<?>) packed;
             @SuppressWarnings("unchecked") Cfg back = Cfg.restore((List<Node>) parts.get(0), (List<Edge>) parts.get(1));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Memory pressure packs the oldest unpacked CFGs; each unpacks again, equal, on its next use. */
@@ -42,7 +43,9 @@ class UnpackedTest {
         fns.forEach(f -> f.cfg().nodes()); // unpacked again, in order: f0 is the oldest
         assertEquals(0, fns.stream().filter(f -> f.cfg().isPacked()).count());
 
+        assertFalse(Cfg.memoryShort());
         Unpacked.shrink(); // eight CFGs of one weight: the budget becomes four
+        assertTrue(Cfg.memoryShort(), "packed CFGs now go out of the heap");
         assertEquals(List.of(true, true, true, true, false, false, false, false),
                 fns.stream().map(f -> f.cfg().isPacked()).toList());
         assertEquals(before, fns.stream().map(CfgDump::render).toList());

@@ -1,0 +1,61 @@
+package io.lockcheck.cache;
+
+import io.lockcheck.cfg.CfgDump;
+import io.lockcheck.cfg.FunctionUnit;
+import io.lockcheck.frontend.CParser;
+import io.lockcheck.frontend.FileFacts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** CFGs spilled out of the heap come back the same, with shared texts, and leave no file behind. */
+class SpillFileTest {
+    private static final String C = """
+            struct o { int lock; int count; char *name; };
+            int f(struct o *o, int n) {
+                spin_lock(&o->lock);
+                while (n--) o->count += n;
+                spin_unlock(&o->lock);
+                return printk("%s: caf\\u00e9 %d\\n", o->name, o->count);
+            }
+            int g(struct o *o) { return o->count; }
+            """;
+
+    @Test
+    void spilledCfgsReadBackEqualWithSharedTextsAndTheFileIsUnlinked(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.c");
+        Files.writeString(file, C);
+        List<FunctionUnit> fns = FileFacts.of(file, new CParser(List.of(), Map.of()), 1 << 20).functions();
+        assertEquals(2, fns.size());
+        for (FunctionUnit fn : fns) {
+            RecordCodec.Packed p = RecordCodec.pack(fn.cfg());
+            SpillFile.Spilled s = SpillFile.write(p);
+            assertNotNull(s);
+            RecordCodec.Packed back = SpillFile.read(s);
+            assertArrayEquals(p.bytes(), back.bytes());
+            assertArrayEquals(p.strings(), back.strings());
+            for (String t : back.strings()) assertSame(t.intern(), t, "texts are shared again: " + t);
+            assertEquals(CfgDump.render(fn), CfgDump.render(withCfg(fn, (io.lockcheck.cfg.Cfg) RecordCodec.unpack(back))));
+        }
+        try (Stream<Path> left = Files.list(IncrementalCache.defaultDir())) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("lockcheck-spill-")),
+                    "the spill file is unlinked once open");
+        }
+    }
+
+    private static FunctionUnit withCfg(FunctionUnit f, io.lockcheck.cfg.Cfg cfg) {
+        return new FunctionUnit(f.name(), f.file(), f.isStatic(), f.params(), f.types(), f.locals(), f.annotations(), cfg,
+                f.entryAliases(), f.span(), f.closingBrace(), f.hasProblems());
+    }
+}
