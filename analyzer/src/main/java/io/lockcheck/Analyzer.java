@@ -175,47 +175,42 @@ public final class Analyzer {
         List<FunctionFacts> perFunction = parallel(functions,
                 fn -> early.containsKey(fn) ? early.get(fn) : functionFacts(fn, summaries, types, coverage,
                         options.functionBudget()));
+        early.clear();
         clock.lap("facts");
         WriteStats writes = new WriteStats();
         LocklessFields lockless = new LocklessFields();
         Map<FunctionUnit, Set<LockPath>> entry = new IdentityHashMap<>();
         Map<FunctionUnit, List<FunctionUnit>> callers = new IdentityHashMap<>();
-        // each caller once per callee; a list scan would be quadratic in the callers of kfree() in a whole tree
-        Map<FunctionUnit, Set<FunctionUnit>> seenCallers = new IdentityHashMap<>();
         List<io.lockcheck.flow.Contract.Effect> heldRequirements = new ArrayList<>();
         Set<String> callbackLocks = new TreeSet<>();
-        for (FunctionFacts ff : perFunction) {
+        // callbacks also run under the locks the callers of their caller hold (intel_hpd_irq_setup())
+        Set<FunctionUnit> callingBack = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < functions.size(); i++) {
+            FunctionFacts ff = perFunction.get(i);
+            if (ff != null && ff.callbackLocks().contains(FunctionFacts.CALLS_BACK)) callingBack.add(functions.get(i));
+        }
+        for (int i = 0; i < perFunction.size(); i++) {
+            FunctionFacts ff = perFunction.set(i, null); // merged, then let go: a whole tree's are hundreds of MB
             if (ff == null) continue;
             heldRequirements.addAll(ff.heldRequirements());
             callbackLocks.addAll(ff.callbackLocks());
             writes.addAll(ff.writes());
             lockless.addAll(ff.lockless());
+            // all of a function's call sites have it as the caller: each callee gets it once
+            Set<FunctionUnit> called = Collections.newSetFromMap(new IdentityHashMap<>(ff.calls().size()));
             for (FunctionFacts.CallSite c : ff.calls()) {
-                if (seenCallers.computeIfAbsent(c.callee(), k -> Collections.newSetFromMap(new IdentityHashMap<>()))
-                        .add(c.caller())) {
-                    callers.computeIfAbsent(c.callee(), k -> new ArrayList<>()).add(c.caller());
+                if (called.add(c.callee())) callers.computeIfAbsent(c.callee(), k -> new ArrayList<>()).add(c.caller());
+                if (callingBack.contains(c.callee())) {
+                    for (LockPath l : c.held()) {
+                        callbackLocks.add(io.lockcheck.flow.OpaqueLockers.signature(l));
+                        callbackLocks.addAll(coverage.kinds(c.callee(), l));
+                    }
                 }
                 if (!c.callee().isStatic()) continue; // other callers may exist outside the run
                 entry.merge(c.callee(), new TreeSet<>(c.held()), (a, b) -> {
                     a.retainAll(b);
                     return a;
                 });
-            }
-        }
-        // callbacks also run under the locks the callers of their caller hold (intel_hpd_irq_setup())
-        Set<FunctionUnit> callingBack = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int i = 0; i < functions.size(); i++) {
-            FunctionFacts ff = perFunction.get(i);
-            if (ff != null && ff.callbackLocks().contains(FunctionFacts.CALLS_BACK)) callingBack.add(functions.get(i));
-        }
-        for (FunctionFacts ff : perFunction) {
-            if (ff == null) continue;
-            for (FunctionFacts.CallSite c : ff.calls()) {
-                if (!callingBack.contains(c.callee())) continue;
-                for (LockPath l : c.held()) {
-                    callbackLocks.add(io.lockcheck.flow.OpaqueLockers.signature(l));
-                    callbackLocks.addAll(coverage.kinds(c.callee(), l));
-                }
             }
         }
         GuardTable guards = new GuardTable(types, spec, seenLockFields(functions), writes,
