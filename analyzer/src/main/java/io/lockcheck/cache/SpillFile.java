@@ -8,7 +8,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -89,15 +88,14 @@ final class SpillFile {
 
     /** The bytes, then the strings the bytes refer to by number. */
     private static byte[] encode(RecordCodec.Packed p) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(p.bytes().length + 16 * p.strings().length);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(p.bytes().length + 32 * p.strings().length);
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(p.bytes().length);
         out.write(p.bytes());
         out.writeInt(p.strings().length);
-        for (String s : p.strings()) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(b.length);
-            out.write(b);
+        for (String s : p.strings()) { // UTF-16 as in memory: a text cut inside a surrogate pair stays as it was
+            out.writeInt(s.length());
+            out.writeChars(s);
         }
         return bytes.toByteArray();
     }
@@ -108,9 +106,9 @@ final class SpillFile {
         in.readFully(bytes);
         String[] strings = new String[in.readInt()];
         for (int i = 0; i < strings.length; i++) {
-            byte[] b = new byte[in.readInt()];
-            in.readFully(b);
-            strings[i] = Texts.shared(new String(b, StandardCharsets.UTF_8)); // shared again, as when lowered
+            char[] c = new char[in.readInt()];
+            for (int k = 0; k < c.length; k++) c[k] = in.readChar();
+            strings[i] = Texts.shared(new String(c)); // shared again, as when lowered
         }
         return new RecordCodec.Packed(bytes, strings);
     }

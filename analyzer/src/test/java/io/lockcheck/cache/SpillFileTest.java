@@ -38,6 +38,9 @@ class SpillFileTest {
         Files.writeString(file, C);
         List<FunctionUnit> fns = FileFacts.of(file, new CParser(List.of(), Map.of()), 1 << 20).functions();
         assertEquals(2, fns.size());
+        String cut = "x\uD83D"; // half of a surrogate pair, as a text capped inside one
+        RecordCodec.Packed odd = new RecordCodec.Packed(new byte[] {1, 2}, new String[] {cut});
+        assertArrayEquals(odd.strings(), SpillFile.read(SpillFile.write(odd)).strings());
         for (FunctionUnit fn : fns) {
             RecordCodec.Packed p = RecordCodec.pack(fn.cfg());
             SpillFile.Spilled s = SpillFile.write(p);
