@@ -47,10 +47,7 @@ public final class Cfg {
         List<Event> out = new ArrayList<>();
         for (Node n : nodes) {
             for (Event e : n.events()) {
-                if (e instanceof Event.Call || e instanceof Event.Acquire || e instanceof Event.TryAcquire
-                        || e instanceof Event.AssertHeld) {
-                    out.add(e);
-                }
+                if (e instanceof Event.Call || Event.namedLock(e) != null) out.add(e);
             }
         }
         return out.isEmpty() ? List.of() : List.copyOf(out);
@@ -61,10 +58,9 @@ public final class Cfg {
         static Names of(List<Event> outline) {
             java.util.Set<String> callees = new java.util.LinkedHashSet<>(), fields = new java.util.LinkedHashSet<>();
             for (Event e : outline) {
-                if (e instanceof Event.Call c && c.callee() != null) callees.add(c.callee());
-                else if (e instanceof Event.Acquire a) fields.add(Texts.shared(a.lock().lastField()));
-                else if (e instanceof Event.TryAcquire t) fields.add(Texts.shared(t.lock().lastField()));
-                else if (e instanceof Event.AssertHeld h) fields.add(Texts.shared(h.lock().lastField()));
+                io.lockcheck.lock.LockPath lock = Event.namedLock(e);
+                if (lock != null) fields.add(Texts.shared(lock.lastField()));
+                else if (e instanceof Event.Call c && c.callee() != null) callees.add(c.callee());
             }
             return new Names(List.copyOf(callees), List.copyOf(fields));
         }

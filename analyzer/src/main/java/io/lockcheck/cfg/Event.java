@@ -11,6 +11,14 @@ import java.util.List;
 public sealed interface Event {
     Span span();
 
+    /** The lock {@code e} takes, tries or asserts held; null for any other event. */
+    static LockPath namedLock(Event e) {
+        if (e instanceof Acquire a) return a.lock();
+        if (e instanceof TryAcquire t) return t.lock();
+        if (e instanceof AssertHeld h) return h.lock();
+        return null;
+    }
+
     /**
      * Takes {@code lock}; {@code text} is the lock expression as written (for messages);
      * {@code ctx}: taken with a ww acquire context, which owns it from then on.

@@ -81,9 +81,8 @@ public final class LocklessReads {
     static Set<LockPath> locksNamed(FunctionUnit fn) {
         Set<LockPath> out = new TreeSet<>();
         for (Event e : fn.cfg().outline()) {
-            if (e instanceof Event.Acquire a) out.add(a.lock());
-            else if (e instanceof Event.TryAcquire t) out.add(t.lock());
-            else if (e instanceof Event.AssertHeld h) out.add(h.lock());
+            LockPath l = Event.namedLock(e);
+            if (l != null) out.add(l);
         }
         return out;
     }
