@@ -30,7 +30,6 @@ public final class Cfg {
         Cfg c = new Cfg();
         c.graph = new Graph(new ArrayList<>(nodes), new ArrayList<>(edges), index(edges, nodes.size(), true),
                 index(edges, nodes.size(), false), outlineOf(nodes));
-        c.names = Names.of(c.graph.outline());
         return c;
     }
 
@@ -53,7 +52,7 @@ public final class Cfg {
         return out.isEmpty() ? List.of() : List.copyOf(out);
     }
 
-    /** What a packed CFG still answers without unpacking; set once the CFG is final. */
+    /** What a packed CFG still answers without unpacking: made at the first eviction or question. */
     private record Names(List<String> callees, List<String> lockFields) {
         static Names of(List<Event> outline) {
             java.util.Set<String> callees = new java.util.LinkedHashSet<>(), fields = new java.util.LinkedHashSet<>();
@@ -73,14 +72,22 @@ public final class Cfg {
      * of a whole run is built from these, so it unpacks no CFG.
      */
     public List<String> callees() {
-        Names n = names;
-        return n != null ? n.callees() : Names.of(outline()).callees();
+        return names().callees();
     }
 
     /** The last field of each lock taken, tried or asserted ({@code mutex} of {@code dev->mutex}), without unpacking. */
     public List<String> lockFields() {
+        return names().lockFields();
+    }
+
+    /** Not made when a CFG is restored: unpacking restores one, and its names are those it had. */
+    private Names names() {
         Names n = names;
-        return n != null ? n.lockFields() : Names.of(outline()).lockFields();
+        if (n != null) return n;
+        Graph g = g();
+        n = Names.of(g.outline() != null ? g.outline() : outlineOf(g.nodes()));
+        if (g.outline() != null) names = n; // final once sealed; a CFG still being built may grow
+        return n;
     }
 
     /**
@@ -114,6 +121,7 @@ public final class Cfg {
             evictWhenUnpinned = true;
             return;
         }
+        names(); // a packed CFG still answers them
         packed = pack.apply(this, packed);
         graph = null;
     }
@@ -271,7 +279,6 @@ public final class Cfg {
         newEdges.trimToSize();
         graph = new Graph(renumbered, newEdges, index(newEdges, renumbered.size(), true),
                 index(newEdges, renumbered.size(), false), outlineOf(renumbered));
-        names = Names.of(graph.outline());
     }
 
     /** Edges by node, as immutable lists of exactly their size: every CFG of a run stays in memory. */
