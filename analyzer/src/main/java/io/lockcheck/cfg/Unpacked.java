@@ -46,7 +46,10 @@ final class Unpacked {
             total += w;
             victims(c, victims);
             // a run of a few files never gets here, so it does not pay for the management beans
-            if (!watching && total > DEFAULT_BUDGET / 8) watching = watchHeap();
+            if (!watching && total > DEFAULT_BUDGET / 8) {
+                watching = true;
+                watchHeap();
+            }
         }
         for (Cfg v : victims) v.evict();
     }
@@ -64,7 +67,7 @@ final class Unpacked {
     private static boolean watching;
 
     /** Asks for a notification when a collection leaves the old generation over {@link #FULL_PERCENT}% full. */
-    private static boolean watchHeap() {
+    private static void watchHeap() {
         try {
             boolean any = false;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -85,7 +88,6 @@ final class Unpacked {
         } catch (RuntimeException | LinkageError e) {
             // no management beans: the fixed budget alone
         }
-        return true;
     }
 
     private static volatile boolean memoryShort;
