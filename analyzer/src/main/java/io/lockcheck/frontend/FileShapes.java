@@ -50,7 +50,7 @@ public final class FileShapes {
     /** The shapes for {@code text} as macro definitions (empty when none are needed). */
     public static String of(char[] text) {
         List<CTokens.Token> toks = CTokens.of(text);
-        Set<String> defined = CTokens.definedMacros(text);
+        Set<String> defined = null; // scanned for at the first name placed like a macro
         Map<String, LoopMacro> loops = new TreeMap<>();
         Set<String> strings = new TreeSet<>();
         int depth = 0;
@@ -66,16 +66,21 @@ public final class FileShapes {
             } else if (t.is("}")) {
                 depth = Math.max(0, depth - 1);
             }
-            if (t.kind() != CTokens.Kind.IDENT || KEYWORDS.contains(t.text()) || PRELUDE_NAMES.contains(t.text())
-                    || defined.contains(t.text())) continue;
+            if (t.kind() != CTokens.Kind.IDENT) continue;
+            // the neighbours first: the name lookups are for the few names placed like a macro
             boolean call = i + 1 < toks.size() && toks.get(i + 1).is("(");
-            if (call && depth > 0 && body && (i == 0 || STATEMENT_BEFORE.contains(toks.get(i - 1).text()))) {
+            boolean loop = call && depth > 0 && body && (i == 0 || STATEMENT_BEFORE.contains(toks.get(i - 1).text()));
+            boolean string = !call && (i > 0 && toks.get(i - 1).kind() == CTokens.Kind.STRING
+                    || i + 1 < toks.size() && toks.get(i + 1).kind() == CTokens.Kind.STRING);
+            if (!loop && !string || KEYWORDS.contains(t.text()) || PRELUDE_NAMES.contains(t.text())) continue;
+            if (defined == null) defined = CTokens.definedMacros(text);
+            if (defined.contains(t.text())) continue;
+            if (loop) {
                 int close = CTokens.matching(toks, i + 1);
                 if (close > 0 && close + 1 < toks.size() && startsStatement(toks.get(close + 1))) {
                     loops.computeIfAbsent(t.text(), LoopMacro::new).site(toks, bodyStart, i + 1, close);
                 }
-            } else if (!call && (i > 0 && toks.get(i - 1).kind() == CTokens.Kind.STRING
-                    || i + 1 < toks.size() && toks.get(i + 1).kind() == CTokens.Kind.STRING)) {
+            } else {
                 strings.add(t.text());
             }
         }
