@@ -144,6 +144,7 @@ public final class Analyzer {
             spec = Spec.merge(List.of());
         }
         CParser parser = CParser.of(options);
+        io.lockcheck.cache.PackedCfgs.spillUnder(options.cacheDir());
         PhaseClock clock = new PhaseClock();
         List<FileFacts> files = parallel(set.files(), f -> io.lockcheck.cache.PackedCfgs.pack(FileFacts.of(f, parser,
                 options.maxFileBytes(), options.parseTimeoutMillis(), cache)));

@@ -16,6 +16,11 @@ public final class PackedCfgs {
     private PackedCfgs() {
     }
 
+    /** Spill under {@code cacheDir} (the run's --cache-dir; null: the default cache directory). */
+    public static void spillUnder(java.nio.file.Path cacheDir) {
+        SpillFile.preferDir(cacheDir);
+    }
+
     public static FileFacts pack(FileFacts facts) {
         for (FunctionUnit f : facts.functions()) f.cfg().packWhenEvicted(PackedCfgs::pack, PackedCfgs::unpack);
         return facts;

@@ -11,6 +11,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Packed CFGs moved out of the heap when memory runs short (a whole kernel tree): appended to
@@ -24,6 +26,8 @@ final class SpillFile {
 
     private static SpillFile file;
     private static boolean failed;
+    /** The run's --cache-dir, tried first; null for the default cache directory. */
+    private static Path preferred;
 
     private final FileChannel channel;
     private long end;
@@ -56,9 +60,30 @@ final class SpillFile {
         return decode(b.array());
     }
 
+    /** Where the spill file goes: {@code dir} (a run's cache directory) if it can be written there. */
+    static synchronized void preferDir(Path dir) {
+        preferred = dir;
+    }
+
+    /** The directories tried for the spill file, in order. */
+    static synchronized List<Path> places() {
+        List<Path> out = new ArrayList<>();
+        if (preferred != null) out.add(preferred);
+        out.add(IncrementalCache.defaultDir());
+        out.add(Path.of(System.getProperty("java.io.tmpdir")));
+        return out;
+    }
+
     private static synchronized SpillFile open() {
         if (file != null || failed) return file;
-        for (Path dir : new Path[] {IncrementalCache.defaultDir(), Path.of(System.getProperty("java.io.tmpdir"))}) {
+        file = openIn(places());
+        failed = file == null;
+        return file;
+    }
+
+    /** A new spill file in the first of {@code dirs} where one can be made, or null. */
+    static SpillFile openIn(List<Path> dirs) {
+        for (Path dir : dirs) {
             try {
                 Files.createDirectories(dir);
                 Path p = Files.createTempFile(dir, "lockcheck-spill-", ".tmp");
@@ -68,13 +93,11 @@ final class SpillFile {
                 } catch (IOException e) {
                     p.toFile().deleteOnExit();
                 }
-                file = new SpillFile(ch);
-                return file;
+                return new SpillFile(ch);
             } catch (IOException | RuntimeException e) {
                 // try the next place
             }
         }
-        failed = true;
         return null;
     }
 

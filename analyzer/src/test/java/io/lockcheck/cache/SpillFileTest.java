@@ -4,11 +4,13 @@ import io.lockcheck.cfg.CfgDump;
 import io.lockcheck.cfg.FunctionUnit;
 import io.lockcheck.frontend.CParser;
 import io.lockcheck.frontend.FileFacts;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -54,6 +56,33 @@ class SpillFileTest {
         try (Stream<Path> left = Files.list(IncrementalCache.defaultDir())) {
             assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("lockcheck-spill-")),
                     "the spill file is unlinked once open");
+        }
+    }
+
+    @Test
+    void theSpillFileIsMadeInTheFirstPlaceThatTakesItAndARunsCacheDirComesFirst(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "open files are listed in /proc");
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "");
+        Path cache = dir.resolve("cache");
+        SpillFile f = SpillFile.openIn(List.of(notADirectory.resolve("sub"), cache));
+        assertNotNull(f);
+        List<String> open = new ArrayList<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    open.add(Files.readSymbolicLink(fd).toString());
+                } catch (java.io.IOException e) {
+                    // closed since listed
+                }
+            }
+        }
+        assertTrue(open.stream().anyMatch(l -> l.startsWith(cache.resolve("lockcheck-spill-").toString())
+                && l.endsWith("(deleted)")), () -> "open files: " + open);
+        SpillFile.preferDir(cache);
+        try {
+            assertEquals(List.of(cache, IncrementalCache.defaultDir()), SpillFile.places().subList(0, 2));
+        } finally {
+            SpillFile.preferDir(null);
         }
     }
 
