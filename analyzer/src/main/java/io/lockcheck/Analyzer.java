@@ -214,6 +214,9 @@ public final class Analyzer {
                 });
             }
         }
+        // kept through the rules pass: no spare capacity, no empty sets (most callees' intersection)
+        callers.replaceAll((callee, list) -> List.copyOf(list));
+        entry.replaceAll((callee, held) -> held.isEmpty() ? Set.of() : held);
         GuardTable guards = new GuardTable(types, spec, seenLockFields(functions), writes,
                 new GuardTable.Thresholds(options.inferMinWrites(), options.inferMinShare()));
         RunFacts facts = new RunFacts(summaries, new GuardQuery(types, guards, bindings), entry, callers, lockless, spec,

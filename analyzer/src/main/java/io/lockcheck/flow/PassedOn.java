@@ -52,7 +52,8 @@ public record PassedOn(FunctionUnit owner, Contract.Effect effect, String callee
                     eff = new Contract.Effect(Contract.Kind.REQUIRES, mine, mine.toString(), c.span(),
                             "call to " + c.callee() + "() at line " + c.span().line(), false);
                 }
-                out.add(new PassedOn(f, eff, c.callee(), below.resolve(f, c.callee()), r, c.span(), all, fuzzy));
+                out.add(new PassedOn(f, eff, c.callee(), below.resolve(f, c.callee()), r, c.span(),
+                        below.kindSets.of(all), fuzzy));
             }
         });
         return out;

@@ -38,6 +38,7 @@ public final class Summaries {
     /** Per handed-on effect, the union of its requirements' kinds, and whether any is fuzzy. */
     private final Map<Contract.Effect, java.util.Set<String>> handedKinds = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<Contract.Effect, Boolean> handedFuzzy = Collections.synchronizedMap(new IdentityHashMap<>());
+    final KindSets kindSets = new KindSets();
     private final long stepBudget;
     private final LockMatch match;
 
@@ -172,12 +173,18 @@ public final class Summaries {
         synchronized (this) { // functions of one level run in parallel and may share a callee
             for (PassedOn p : handed) {
                 if (passedOn.putIfAbsent(p.effect(), p) == null) effs.add(p.effect());
-                handedKinds.computeIfAbsent(p.effect(), k -> new java.util.TreeSet<>()).addAll(p.kinds());
+                handedKinds.merge(p.effect(), p.kinds(), (a, b) -> a.containsAll(b) ? a : kindSets.of(union(a, b)));
                 if (p.fuzzy()) handedFuzzy.put(p.effect(), Boolean.TRUE);
                 heirs.computeIfAbsent(p.from(), k -> new ArrayList<>()).add(p);
             }
         }
         return new Contract(body.function(), body.params(), effs);
+    }
+
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> u = new java.util.TreeSet<>(a);
+        u.addAll(b);
+        return u;
     }
 
     public Contract contract(FunctionUnit f) {
@@ -214,7 +221,7 @@ public final class Summaries {
             FunctionUnit g = resolve(f, name);
             if (g != null) out.add(g);
         }
-        return out;
+        return List.copyOf(out); // kept for the whole pass, for every function: no spare capacity
     }
 
     private void run(List<FunctionUnit> all, Workers workers, Solved solved) {
