@@ -168,10 +168,20 @@ public final class Analyzer {
         clock.lap("bindings");
         Map<FunctionUnit, FunctionFacts> early = Collections.synchronizedMap(new IdentityHashMap<>());
         Summaries summaries = Summaries.compute(functions, options.functionBudget(), spec, coverage,
-                tasks -> parallel(tasks, t -> {
-                    t.run();
-                    return null;
-                }), (s, fn, flow) -> early.put(fn, functionFacts(fn, flow, s, types, coverage)));
+                new Summaries.Workers() {
+                    @Override
+                    public void runAll(List<Runnable> tasks) {
+                        parallel(tasks, t -> {
+                            t.run();
+                            return null;
+                        });
+                    }
+
+                    @Override
+                    public int parallelism() {
+                        return options.jobs();
+                    }
+                }, (s, fn, flow) -> early.put(fn, functionFacts(fn, flow, s, types, coverage)));
         clock.lap("contracts");
         List<FunctionFacts> perFunction = parallel(functions,
                 fn -> early.containsKey(fn) ? early.get(fn) : functionFacts(fn, summaries, types, coverage,

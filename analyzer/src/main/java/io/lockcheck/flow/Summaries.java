@@ -65,6 +65,11 @@ public final class Summaries {
     /** Runs independent tasks, possibly in parallel, and returns when all are done. */
     public interface Workers {
         void runAll(List<Runnable> tasks);
+
+        /** How many tasks {@link #runAll} runs at once. */
+        default int parallelism() {
+            return 1;
+        }
     }
 
     /**
@@ -76,9 +81,9 @@ public final class Summaries {
     }
 
     /**
-     * As {@link #compute(List, long, io.lockcheck.spec.Spec)}, with the functions of each level of
-     * the call graph (those whose callees are all done) handed to {@code workers} together; the
-     * contracts do not depend on how they run. {@code solved} may be null.
+     * As {@link #compute(List, long, io.lockcheck.spec.Spec)}, with each function solved by one of
+     * {@code workers} once its callees are (see CalleesFirst); the contracts do not depend on
+     * how they run. {@code solved} may be null.
      */
     public static Summaries compute(List<FunctionUnit> all, long stepBudget, io.lockcheck.spec.Spec spec,
                                     LockMatch match, Workers workers, Solved solved) {
@@ -229,22 +234,7 @@ public final class Summaries {
         sorted.sort(Comparator.comparing((FunctionUnit f) -> f.file().toString()).thenComparing(f -> f.span().line()));
         Map<FunctionUnit, List<FunctionUnit>> edges = new IdentityHashMap<>();
         for (FunctionUnit f : sorted) edges.put(f, callees(f));
-        // level of an SCC: one above its highest callee SCC; SCCs of one level are independent
-        Map<FunctionUnit, Integer> levelOf = new IdentityHashMap<>();
-        List<List<Runnable>> levels = new ArrayList<>();
-        for (List<FunctionUnit> scc : new Tarjan(sorted, edges).sccs()) {
-            int level = 0;
-            for (FunctionUnit f : scc) {
-                for (FunctionUnit g : edges.get(f)) {
-                    Integer l = levelOf.get(g);
-                    if (l != null) level = Math.max(level, l + 1);
-                }
-            }
-            for (FunctionUnit f : scc) levelOf.put(f, level);
-            while (levels.size() <= level) levels.add(new ArrayList<>());
-            levels.get(level).add(() -> solveScc(scc, edges, solved));
-        }
-        for (List<Runnable> level : levels) workers.runAll(level);
+        CalleesFirst.run(new Tarjan(sorted, edges).sccs(), edges, workers, scc -> solveScc(scc, edges, solved));
     }
 
     private void solveScc(List<FunctionUnit> scc, Map<FunctionUnit, List<FunctionUnit>> edges, Solved solved) {
