@@ -42,12 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the pipeline: expand paths, parse and lower each file in parallel (ASTs dropped
@@ -55,9 +49,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sort. The result does not depend on {@code jobs} or on the order paths were given in.
  */
 public final class Analyzer {
-    /** Deeply nested kernel macros recurse deep in CDT; workers get a large stack. */
-    private static final long WORKER_STACK = 512L << 20;
-
     private final List<Rule> rules;
     private final AnalyzerOptions options;
     /** Knows every installed rule, also those --rules left out, by id and name. */
@@ -85,14 +76,14 @@ public final class Analyzer {
     public AnalysisResult analyze(List<Path> paths) {
         SourceSet.Expanded set = SourceSet.expand(paths, options.srcroot(), options.followSymlinks());
         IncrementalCache cache = IncrementalCache.open(options, code());
-        String key = cache == null ? null : cache.runKey(set, parallel(set.files(), cache::digest), options,
+        String key = cache == null ? null : cache.runKey(set, jobs().map(set.files(), cache::digest), options,
                 rules.stream().map(r -> r.info().id()).toList());
         AnalysisResult known = key == null ? null : cache.result(key);
         if (known != null) return known;
         List<Notification> notes = new ArrayList<>();
         Run run = run(set, notes, cache);
         PhaseClock clock = new PhaseClock();
-        List<List<Finding>> perFunction = parallel(run.functions, fn -> check(fn, run.facts, notes));
+        List<List<Finding>> perFunction = jobs().map(run.functions, fn -> check(fn, run.facts, notes));
         List<Finding> findings = new ArrayList<>();
         perFunction.forEach(findings::addAll);
         clock.lap("rules");
@@ -111,6 +102,10 @@ public final class Analyzer {
         if (key != null) cache.keep(key, result);
         if (cache != null) cache.close();
         return result;
+    }
+
+    private Jobs jobs() {
+        return new Jobs(options.jobs());
     }
 
     /** The classes whose code decides the findings: the analyzer's and the rules'. */
@@ -146,7 +141,7 @@ public final class Analyzer {
         CParser parser = CParser.of(options);
         io.lockcheck.cache.PackedCfgs.spillUnder(options.cacheDir());
         PhaseClock clock = new PhaseClock();
-        List<FileFacts> files = parallel(set.files(), f -> io.lockcheck.cache.PackedCfgs.pack(FileFacts.of(f, parser,
+        List<FileFacts> files = jobs().map(set.files(), f -> io.lockcheck.cache.PackedCfgs.pack(FileFacts.of(f, parser,
                 options.maxFileBytes(), options.parseTimeoutMillis(), cache)));
         List<FunctionUnit> functions = new ArrayList<>();
         List<StructDef> structs = new ArrayList<>();
@@ -168,22 +163,9 @@ public final class Analyzer {
         clock.lap("bindings");
         Map<FunctionUnit, FunctionFacts> early = Collections.synchronizedMap(new IdentityHashMap<>());
         Summaries summaries = Summaries.compute(functions, options.functionBudget(), spec, coverage,
-                new Summaries.Workers() {
-                    @Override
-                    public void runAll(List<Runnable> tasks) {
-                        parallel(tasks, t -> {
-                            t.run();
-                            return null;
-                        });
-                    }
-
-                    @Override
-                    public int parallelism() {
-                        return options.jobs();
-                    }
-                }, (s, fn, flow) -> early.put(fn, functionFacts(fn, flow, s, types, coverage)));
+                jobs(), (s, fn, flow) -> early.put(fn, functionFacts(fn, flow, s, types, coverage)));
         clock.lap("contracts");
-        List<FunctionFacts> perFunction = parallel(functions,
+        List<FunctionFacts> perFunction = jobs().map(functions,
                 fn -> early.containsKey(fn) ? early.get(fn) : functionFacts(fn, summaries, types, coverage,
                         options.functionBudget()));
         early.clear();
@@ -289,66 +271,6 @@ public final class Analyzer {
         return out;
     }
 
-    private interface Task<T, R> {
-        R run(T t);
-    }
-
-    /** Maps {@code items} on {@code jobs} worker threads; results in input order. */
-    private <T, R> List<R> parallel(List<T> items, Task<T, R> task) {
-        int jobs = Math.max(1, Math.min(options.jobs(), items.size()));
-        if (jobs == 1) {
-            // one big-stack thread for all items, not one thread per item
-            return onBigStack(() -> {
-                List<R> out = new ArrayList<>();
-                for (T t : items) out.add(task.run(t));
-                return out;
-            });
-        }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(jobs,
-                r -> {
-                    Thread t = new Thread(null, r, "lockcheck-" + n.incrementAndGet(), WORKER_STACK);
-                    t.setDaemon(true);
-                    return t;
-                });
-        try {
-            List<Future<R>> futures = new ArrayList<>();
-            for (T t : items) futures.add(pool.submit(() -> task.run(t)));
-            List<R> out = new ArrayList<>();
-            for (Future<R> f : futures) out.add(f.get());
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static <R> R onBigStack(Callable<R> c) {
-        Object[] box = new Object[1];
-        Throwable[] err = new Throwable[1];
-        Thread t = new Thread(null, () -> {
-            try {
-                box[0] = c.call();
-            } catch (Throwable e) {
-                err[0] = e;
-            }
-        }, "lockcheck-1", WORKER_STACK);
-        t.start();
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-        if (err[0] != null) throw new IllegalStateException(err[0]);
-        @SuppressWarnings("unchecked") R r = (R) box[0];
-        return r;
-    }
-
     /**
      * The CFG of one function ({@code function} non-null) or of every function in the file, in
      * the stable text form. Throws IllegalArgumentException when the function is not in the file.
@@ -358,7 +280,7 @@ public final class Analyzer {
         CParser parser = CParser.of(options);
         List<FunctionUnit> fns;
         try {
-            fns = onBigStack(() -> new Lowering(src).functions(parser.parse(src)));
+            fns = Jobs.onBigStack(() -> new Lowering(src).functions(parser.parse(src)));
         } catch (IllegalStateException e) {
             throw new IOException("cannot parse " + file + ": " + e.getCause(), e);
         }
