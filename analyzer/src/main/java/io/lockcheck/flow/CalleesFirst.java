@@ -3,7 +3,6 @@ package io.lockcheck.flow;
 import io.lockcheck.cfg.FunctionUnit;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -21,7 +20,9 @@ final class CalleesFirst {
     private final List<List<FunctionUnit>> sccs;
     private final Consumer<List<FunctionUnit>> solve;
     private final int[] pending;
-    private final List<List<Integer>> dependents = new ArrayList<>();
+    /** The components calling component j: dependents[first[j]] to dependents[first[j + 1] - 1]. */
+    private final int[] first;
+    private final int[] dependents;
     private final Deque<Integer> ready = new ArrayDeque<>();
     private int done;
     private Throwable failure;
@@ -31,25 +32,51 @@ final class CalleesFirst {
                          Consumer<List<FunctionUnit>> solve) {
         this.sccs = sccs;
         this.solve = solve;
-        this.pending = new int[sccs.size()];
+        int n = sccs.size();
         Map<FunctionUnit, Integer> sccOf = new IdentityHashMap<>();
-        for (int k = 0; k < sccs.size(); k++) {
-            dependents.add(new ArrayList<>(1));
+        for (int k = 0; k < n; k++) {
             for (FunctionUnit f : sccs.get(k)) sccOf.put(f, k);
         }
-        int[] countedFor = new int[sccs.size()]; // k + 1 once component k counted it
-        for (int k = 0; k < sccs.size(); k++) {
+        // arrays, not a list per component: a whole tree has 670 thousand components
+        pending = new int[n];
+        first = new int[n + 1];
+        int[] called = calledComponents(sccs, edges, sccOf, n);
+        for (int k = 0, at = 0; k < n; k++) {
+            for (; called[at] != -1; at++) {
+                pending[k]++;
+                first[called[at] + 1]++;
+            }
+            at++;
+            if (pending[k] == 0) ready.add(k);
+        }
+        for (int j = 0; j < n; j++) first[j + 1] += first[j];
+        dependents = new int[first[n]];
+        int[] filled = new int[n];
+        for (int k = 0, at = 0; k < n; k++, at++) {
+            for (; called[at] != -1; at++) dependents[first[called[at]] + filled[called[at]]++] = k;
+        }
+    }
+
+    /** For each component in turn, the distinct other components it calls, each list ended by -1. */
+    private static int[] calledComponents(List<List<FunctionUnit>> sccs, Map<FunctionUnit, List<FunctionUnit>> edges,
+                                          Map<FunctionUnit, Integer> sccOf, int n) {
+        int[] out = new int[n + 16];
+        int size = 0;
+        int[] countedFor = new int[n]; // k + 1 once component k listed it
+        for (int k = 0; k < n; k++) {
             for (FunctionUnit f : sccs.get(k)) {
                 for (FunctionUnit g : edges.get(f)) {
                     int j = sccOf.get(g);
                     if (j == k || countedFor[j] == k + 1) continue;
                     countedFor[j] = k + 1;
-                    pending[k]++;
-                    dependents.get(j).add(k);
+                    if (size + 1 >= out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
+                    out[size++] = j;
                 }
             }
-            if (pending[k] == 0) ready.add(k);
+            if (size + 1 >= out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
+            out[size++] = -1;
         }
+        return out;
     }
 
     static void run(List<List<FunctionUnit>> sccs, Map<FunctionUnit, List<FunctionUnit>> edges,
@@ -87,7 +114,7 @@ final class CalleesFirst {
             synchronized (this) {
                 done++;
                 if (failed != null && failure == null) failure = failed;
-                for (int d : dependents.get(k)) if (--pending[d] == 0) ready.add(d);
+                for (int i = first[k]; i < first[k + 1]; i++) if (--pending[dependents[i]] == 0) ready.add(dependents[i]);
                 notifyAll();
             }
         }

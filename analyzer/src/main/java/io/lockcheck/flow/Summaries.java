@@ -328,7 +328,7 @@ public final class Summaries {
                             onStack.remove(w);
                             scc.add(w);
                         } while (w != v);
-                        out.add(scc);
+                        out.add(List.copyOf(scc)); // kept through the pass: most are one function
                     }
                 }
             }

@@ -89,7 +89,7 @@ public record FunctionFacts(WriteStats writes, List<CallSite> calls, LocklessFie
             }
         });
         // a whole tree has millions of functions and calls, most with nothing to tell: no empty collections kept
-        return new FunctionFacts(stats.isEmpty() ? WriteStats.NONE : stats, calls.isEmpty() ? List.of() : calls,
+        return new FunctionFacts(stats.isEmpty() ? WriteStats.NONE : stats, List.copyOf(calls),
                 lockless.isEmpty() ? LocklessFields.NONE : lockless,
                 heldRequirements.isEmpty() ? List.of() : heldRequirements,
                 callbackLocks.isEmpty() ? Set.of() : callbackLocks);

@@ -26,14 +26,20 @@ public final class WriteStats {
 
     public static final class Field {
         int writes;
-        final Map<String, Candidate> candidates = new TreeMap<>();
+        /** Null until a write under a lock: most fields of most functions are written with none held. */
+        private Map<String, Candidate> candidates;
 
         public int writes() {
             return writes;
         }
 
         public Map<String, Candidate> candidates() {
-            return candidates;
+            return candidates == null ? Map.of() : candidates;
+        }
+
+        Candidate candidate(String key) {
+            if (candidates == null) candidates = new TreeMap<>();
+            return candidates.computeIfAbsent(key, k -> new Candidate());
         }
     }
 
@@ -60,7 +66,7 @@ public final class WriteStats {
 
     /** One write of {@code key} with {@code candidate} held; {@code display} is the lock as written there. */
     public void held(String key, String candidate, String display, String where) {
-        Candidate c = fields.computeIfAbsent(key, k -> new Field()).candidates.computeIfAbsent(candidate, k -> new Candidate());
+        Candidate c = fields.computeIfAbsent(key, k -> new Field()).candidate(candidate);
         c.held++;
         if (c.where == null || where.compareTo(c.where) < 0) {
             c.where = where;
@@ -72,8 +78,8 @@ public final class WriteStats {
         o.fields.forEach((k, f) -> {
             Field mine = fields.computeIfAbsent(k, x -> new Field());
             mine.writes += f.writes;
-            f.candidates.forEach((ck, c) -> {
-                Candidate m = mine.candidates.computeIfAbsent(ck, x -> new Candidate());
+            f.candidates().forEach((ck, c) -> {
+                Candidate m = mine.candidate(ck);
                 m.held += c.held;
                 if (m.where == null || c.where.compareTo(m.where) < 0) {
                     m.where = c.where;
