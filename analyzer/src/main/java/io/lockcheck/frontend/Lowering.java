@@ -171,10 +171,17 @@ public final class Lowering {
         Span nameSpan = spanOf(innermost(decl).getName().getFileLocation(), span);
         CfgBuilder.Built built = CfgBuilder.build(source, locals, params, fd.getBody(), closing);
         // an alias local lends its declared type to the path it names:
-        // struct msm_drm_private *priv = obj->dev->dev_private; types obj->dev->dev_private
+        // struct msm_drm_private *priv = obj->dev->dev_private; types obj->dev->dev_private.
+        // Locals of different types naming one path pun a buffer (firedtv: a command and a
+        // response frame over fdtv->avc_data): the path then has no one type. (Taking the first
+        // in the aliases' order made the type, and the findings, differ from run to run.)
+        Map<String, java.util.Set<String>> lent = new java.util.TreeMap<>();
         built.aliases().forEach((var, path) -> {
             String t = types.get(var);
-            if (t != null) types.putIfAbsent(path.toString(), t);
+            if (t != null) lent.computeIfAbsent(path.toString(), k -> new java.util.TreeSet<>()).add(t);
+        });
+        lent.forEach((path, ts) -> {
+            if (ts.size() == 1) types.putIfAbsent(path, ts.iterator().next());
         });
         return new FunctionUnit(name, source.path(), isStatic, params, types, locals, annotations(fd), built.cfg(),
                 built.entryAliases(), nameSpan, closing, problems[0]);
