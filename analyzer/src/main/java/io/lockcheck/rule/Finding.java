@@ -23,7 +23,8 @@ public record Finding(
     public Finding {
         related = List.copyOf(related);
         flow = List.copyOf(flow);
-        properties = Map.copyOf(properties);
+        // sorted: Map.copyOf iterates in an order that changes from one JVM run to the next
+        properties = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(properties));
     }
 
     public Finding withFingerprint(String fp) {
