@@ -186,6 +186,11 @@ public final class Cfg {
         if (units < 0) Unpacked.memoryShort(false);
     }
 
+    /** The unpacked budget and how often CFGs were unpacked and packed, in words (LOCKCHECK_PHASES). */
+    public static String unpackedState() {
+        return Unpacked.state();
+    }
+
     /** True once a full collection left the heap mostly full in this process (see Unpacked). */
     public static boolean memoryShort() {
         return Unpacked.memoryShort();

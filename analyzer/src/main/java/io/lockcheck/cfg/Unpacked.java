@@ -38,13 +38,23 @@ final class Unpacked {
         budget = units;
     }
 
+    private static long admitted, evicted, shrunk;
+
+    /** For {@code LOCKCHECK_PHASES}: how the budget has been doing. */
+    static synchronized String state() {
+        return "unpacked budget " + budget + " (default " + DEFAULT_BUDGET + ", halved " + shrunk + "x), "
+                + admitted + " unpacked, " + evicted + " packed";
+    }
+
     static void admit(Cfg c) {
         int w = c.weight();
         List<Cfg> victims = new ArrayList<>();
         synchronized (Unpacked.class) {
             QUEUE.add(new Entry(new WeakReference<>(c), w));
             total += w;
+            admitted++;
             victims(c, victims);
+            evicted += victims.size();
             // a run of a few files never gets here, so it does not pay for the management beans
             if (!watching && total > DEFAULT_BUDGET / 8) {
                 watching = true;
@@ -106,7 +116,9 @@ final class Unpacked {
         List<Cfg> victims = new ArrayList<>();
         synchronized (Unpacked.class) {
             budget = Math.max(1, Math.min(budget, total / 2));
+            shrunk++;
             victims(null, victims);
+            evicted += victims.size();
         }
         for (Cfg v : victims) v.evict();
     }
