@@ -62,5 +62,5 @@ for rep in $(seq "$reps"); do
 done
 echo "CPU of check: $(cpu check) s user+sys for $(wall check) s wall ($(ratio "$(cpu check)" "$(wall check)")x); bare parse CPU $(cpu bare) s"
 echo "phases of the last check (cache off) and of the last one-file-changed run:"
-paste <(grep phase "$work/check.err") <(grep phase "$work/one.err" | awk '{print $(NF-1), $NF}')
+paste <(grep phase "$work/check.err") <(grep phase "$work/one.err" | awk '{print $4, $5}')
 echo "findings identical for -j2, -j1, cold cache and warm re-run"
