@@ -28,7 +28,8 @@ public final class Summaries {
     private final Map<FunctionUnit, Contract> contracts = Collections.synchronizedMap(new IdentityHashMap<>());
     /*
      * Handed-on requirements (see PassedOn), keyed by effect identity. Written by the workers of
-     * one call-graph level under this object's lock, read by later levels and the rules pass.
+     * the contracts pass under this object's lock, read by the callers solved after them and the
+     * rules pass.
      */
     private final Map<Contract.Effect, PassedOn> passedOn = Collections.synchronizedMap(new IdentityHashMap<>());
     /** Per callee effect, the callers' effects handed on from it. */
@@ -175,7 +176,7 @@ public final class Summaries {
         List<PassedOn> handed = PassedOn.of(f, flow, view, body, match, this);
         if (handed.isEmpty()) return body;
         List<Contract.Effect> effs = new ArrayList<>(body.effects());
-        synchronized (this) { // functions of one level run in parallel and may share a callee
+        synchronized (this) { // functions whose callees are done run in parallel and may share a callee
             for (PassedOn p : handed) {
                 if (passedOn.putIfAbsent(p.effect(), p) == null) effs.add(p.effect());
                 handedKinds.merge(p.effect(), p.kinds(), (a, b) -> a.containsAll(b) ? a : kindSets.of(union(a, b)));
