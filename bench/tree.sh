@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole kernel tree (issue 6), side by side in one run: a bare CDT parse of every .c file
 # (BareParse, -j2) and `lockcheck check --no-cache -j2`, with wall time, CPU time and peak RSS.
-# One repetition takes about an hour on a 2-core machine; the tree is ../shared/tools/kernel-source
+# One repetition takes 7-9 minutes on a 2-core machine; the tree is ../shared/tools/kernel-source
 # --full (1.7 GB unpacked). Usage: bench/tree.sh [DIR]
+# LOCKCHECK_BENCH_KEEP=DIR keeps the check's output there as DIR/check.txt, and says whether it
+# equals the one an earlier run left there (the whole tree's findings must not vary by run).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 src=${1:-$("$root/../shared/tools/kernel-source" --full)}
@@ -28,3 +30,15 @@ done
 awk -v a="$(field check 1)" -v b="$(field bare 1)" 'BEGIN {printf "check vs bare parse, wall: %.2fx\n", a / b}'
 grep -h "stats:\|phase" "$work/check.err" || true
 tail -n 1 "$work/check.txt"
+if [ -n "${LOCKCHECK_BENCH_KEEP:-}" ]; then
+    mkdir -p "$LOCKCHECK_BENCH_KEEP"
+    if [ -f "$LOCKCHECK_BENCH_KEEP/check.txt" ]; then
+        if cmp -s "$work/check.txt" "$LOCKCHECK_BENCH_KEEP/check.txt"; then
+            echo "output identical to the earlier run's"
+        else
+            echo "OUTPUT DIFFERS from the earlier run's ($LOCKCHECK_BENCH_KEEP/check.txt.previous)" >&2
+            mv "$LOCKCHECK_BENCH_KEEP/check.txt" "$LOCKCHECK_BENCH_KEEP/check.txt.previous"
+        fi
+    fi
+    cp "$work/check.txt" "$LOCKCHECK_BENCH_KEEP/check.txt"
+fi
