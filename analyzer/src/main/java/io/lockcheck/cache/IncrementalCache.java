@@ -118,12 +118,26 @@ public final class IncrementalCache implements FileFacts.Store {
         return new Digest().add("facts").add(context).add(file.toString()).add(digest).hex();
     }
 
+    /**
+     * Without reading the file: the facts for the digest this run already took (from the stat
+     * index, or from reading it once). Reading and hashing every unchanged file again was a
+     * quarter of the CPU of a run with one file changed.
+     */
+    @Override
+    public FileFacts find(Path file) {
+        String digest = expected.get(file);
+        return digest == null ? null : decoded(file, dir.get(factsKey(file, digest)));
+    }
+
     @Override
     public FileFacts find(Path file, byte[] bytes) {
         String digest = Digest.of(bytes);
         String was = expected.get(file);
         if (was != null && !was.equals(digest)) consistent.set(false); // changed while we ran
-        byte[] payload = dir.get(factsKey(file, digest));
+        return decoded(file, dir.get(factsKey(file, digest)));
+    }
+
+    private static FileFacts decoded(Path file, byte[] payload) {
         if (payload == null) return null;
         try {
             return RecordCodec.decode(payload) instanceof FileFacts f && f.file().equals(file) ? f : null;

@@ -94,6 +94,8 @@ final class RecordCodec {
     }
 
     private static Shape shape(Class<?> c) {
+        Shape known = SHAPES.get(c); // computeIfAbsent locks the bin even when present: every record decoded
+        if (known != null) return known;
         return SHAPES.computeIfAbsent(c, k -> {
             RecordComponent[] rc = k.getRecordComponents();
             Method[] acc = new Method[rc.length];

@@ -34,6 +34,11 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockche
         /** The facts of a file with these bytes, or null. */
         FileFacts find(Path file, byte[] bytes);
 
+        /** The facts of a file the store already knows unchanged without reading it, or null. */
+        default FileFacts find(Path file) {
+            return null;
+        }
+
         void keep(Path file, byte[] bytes, FileFacts facts);
     }
 
@@ -50,8 +55,10 @@ public record FileFacts(Path file, List<FunctionUnit> functions, List<io.lockche
                 notes.add(new Notification(Level.WARNING, file, skip));
                 return new FileFacts(file, List.of(), List.of(), notes, 0, false);
             }
+            FileFacts known = store == null ? null : store.find(file);
+            if (known != null) return known;
             byte[] bytes = java.nio.file.Files.readAllBytes(file);
-            FileFacts known = store == null ? null : store.find(file, bytes);
+            known = store == null ? null : store.find(file, bytes);
             if (known != null) return known;
             SourceText src = SourceText.of(file, bytes);
             String bomb = MacroSizes.overLimit(src.chars(), InputLimits.MAX_TOKENS);
