@@ -38,7 +38,10 @@ public final class Cfg {
      * whole-run passes look for in a body.
      */
     public List<Event> outline() {
-        Graph g = g();
+        return outline(g());
+    }
+
+    private static List<Event> outline(Graph g) {
         return g.outline() != null ? g.outline() : outlineOf(g.nodes()); // null: still being built
     }
 
@@ -85,7 +88,7 @@ public final class Cfg {
         Names n = names;
         if (n != null) return n;
         Graph g = g();
-        n = Names.of(g.outline() != null ? g.outline() : outlineOf(g.nodes()));
+        n = Names.of(outline(g));
         if (g.outline() != null) names = n; // final once sealed; a CFG still being built may grow
         return n;
     }

@@ -165,7 +165,7 @@ public final class CTokens {
         return i;
     }
 
-    private static boolean startsWith(char[] s, int at, String word) {
+    static boolean startsWith(char[] s, int at, String word) {
         if (at + word.length() > s.length) return false;
         for (int k = 0; k < word.length(); k++) if (s[at + k] != word.charAt(k)) return false;
         return true;

@@ -87,11 +87,7 @@ final class MacroSizes {
     }
 
     private static boolean mentionsDefine(char[] s) {
-        for (int i = 0; i + 6 <= s.length; i++) {
-            if (s[i] == 'd' && s[i + 1] == 'e' && s[i + 2] == 'f' && s[i + 3] == 'i' && s[i + 4] == 'n' && s[i + 5] == 'e') {
-                return true;
-            }
-        }
+        for (int i = 0; i < s.length; i++) if (s[i] == 'd' && CTokens.startsWith(s, i, "define")) return true;
         return false;
     }
 
