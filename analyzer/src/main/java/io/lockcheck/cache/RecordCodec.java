@@ -49,6 +49,14 @@ final class RecordCodec {
     }
 
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
+    /**
+     * Classes by name once checked. Class.forName and isRecord are calls into the VM: per decoded
+     * record they were nine tenths of the time to decode a file's facts.
+     */
+    private static final Map<String, Ours> CLASSES = new ConcurrentHashMap<>();
+
+    private record Ours(Class<?> type, boolean isRecord) {
+    }
 
     private RecordCodec() {
     }
@@ -277,7 +285,7 @@ final class RecordCodec {
                 case DOUBLE:
                     return Double.longBitsToDouble(zigzag());
                 case ENUM:
-                    return enumValue(ourClass(string()), string());
+                    return enumValue(ourClass(string()).type(), string());
                 case PATH:
                     return Path.of(string());
                 case LIST: {
@@ -310,8 +318,9 @@ final class RecordCodec {
         }
 
         private Object record(int depth) throws Corrupt {
-            Class<?> c = ourClass(string());
-            if (!c.isRecord()) throw new Corrupt("not a record: " + c.getName());
+            Ours ours = ourClass(string());
+            if (!ours.isRecord()) throw new Corrupt("not a record: " + ours.type().getName());
+            Class<?> c = ours.type();
             Shape s = shape(c);
             int n = varint();
             if (n != s.accessors().length) throw new Corrupt("wrong shape of " + c.getName());
@@ -343,12 +352,16 @@ final class RecordCodec {
             return Cfg.restore(nodes, edges);
         }
 
-        private static Class<?> ourClass(String name) throws Corrupt {
+        private static Ours ourClass(String name) throws Corrupt {
+            Ours known = CLASSES.get(name);
+            if (known != null) return known;
             if (!name.startsWith(PACKAGE)) throw new Corrupt("foreign class " + name);
             try {
                 Class<?> c = Class.forName(name, false, RecordCodec.class.getClassLoader());
                 if (!c.isRecord() && !c.isEnum()) throw new Corrupt("not a record or enum: " + name);
-                return c;
+                Ours ours = new Ours(c, c.isRecord());
+                CLASSES.put(name, ours);
+                return ours;
             } catch (ClassNotFoundException e) {
                 throw new Corrupt("unknown class " + name);
             }
