@@ -33,6 +33,7 @@ public final class CfgBuilder {
     private final SourceText source;
     private final Cfg cfg = new Cfg();
     private final ExprLowering expr;
+    private final CondLowering conditions;
     private final FileLocations locations;
     private final Deque<Jump> breaks = new ArrayDeque<>();
     private final Deque<Jump> continues = new ArrayDeque<>();
@@ -47,6 +48,7 @@ public final class CfgBuilder {
         this.source = source;
         this.locations = new FileLocations(body);
         this.expr = new ExprLowering(this, new Paths(locals, params, body));
+        this.conditions = new CondLowering(this, expr);
         body.accept(new ASTVisitor() {
             {
                 shouldVisitStatements = true;
@@ -60,11 +62,11 @@ public final class CfgBuilder {
         });
     }
 
-    /** Lowers a function body; {@code closing} is the span of its closing brace. */
     /** The built CFG and the locals that name a path over the parameters' entry values. */
     public record Built(Cfg cfg, Map<String, Arg> entryAliases, Map<String, LockPath> aliases) {
     }
 
+    /** Lowers a function body; {@code closing} is the span of its closing brace. */
     public static Built build(SourceText source, Set<String> locals, List<String> params, IASTStatement body,
                               Span closing) {
         CfgBuilder b = new CfgBuilder(source, locals, params, body);
@@ -80,7 +82,20 @@ public final class CfgBuilder {
         return new Built(b.cfg, Map.copyOf(b.expr.entryAliases()), Map.copyOf(b.expr.aliases()));
     }
 
-    // ---- services for ExprLowering ----
+    // ---- services for ExprLowering and CondLowering ----
+
+    /** Where lowering continues; null after a jump (what follows is unreachable until a label). */
+    Node current() {
+        return cur;
+    }
+
+    void continueAt(Node n) {
+        cur = n;
+    }
+
+    Cfg cfg() {
+        return cfg;
+    }
 
     void emit(Event e) {
         if (cur == null) cur = cfg.newNode(Node.Kind.STMT, e.span().line(), "unreachable");
@@ -97,44 +112,8 @@ public final class CfgBuilder {
 
     String text(IASTNode n) {
         IASTFileLocation loc = locations.of(n);
-        if (loc == null) return bounded(n.getRawSignature());
-        return bounded(collapseSpaces(source.text(loc.getNodeOffset(), loc.getNodeLength())));
-    }
-
-    static final int MAX_TEXT = 240;
-
-    /**
-     * {@code s}, or its start and a hash of the rest when longer than {@link #MAX_TEXT}: texts
-     * name values and go into messages, and every nested expression keeps its own, so 10,000
-     * nested calls on one line would otherwise keep gigabytes of text.
-     */
-    static String bounded(String s) {
-        if (s.length() <= MAX_TEXT) return s;
-        return s.substring(0, MAX_TEXT - 20) + "...#" + Integer.toHexString(s.hashCode()) + Integer.toHexString(s.length());
-    }
-
-    /** {@code s.replaceAll("\\s+", " ")} without a regex: this runs for every expression lowered. */
-    static String collapseSpaces(String s) {
-        StringBuilder b = null;
-        boolean inRun = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean space = isSpace(c);
-            // the first change: a space that is not ' ', or the start of a run of spaces
-            if (b == null && space && (c != ' ' || i + 1 < s.length() && isSpace(s.charAt(i + 1)))) {
-                b = new StringBuilder(s.length()).append(s, 0, i);
-            }
-            if (b != null) {
-                if (!space) b.append(c);
-                else if (!inRun) b.append(' ');
-            }
-            inRun = space;
-        }
-        return b == null ? s : b.toString();
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+        if (loc == null) return Texts.bounded(n.getRawSignature());
+        return Texts.bounded(Texts.collapseSpaces(source.text(loc.getNodeOffset(), loc.getNodeLength())));
     }
 
     void inline(IASTCompoundStatement s) {
@@ -175,11 +154,11 @@ public final class CfgBuilder {
         return n;
     }
 
-    private Node fresh(IASTNode s, String label) {
+    Node fresh(IASTNode s, String label) {
         return cfg.newNode(Node.Kind.STMT, s == null ? lastLine : span(s).line(), label);
     }
 
-    private void link(Node from, Node to) {
+    void link(Node from, Node to) {
         if (from != null) cfg.addEdge(from, to, Edge.Kind.NEXT);
     }
 
@@ -202,7 +181,7 @@ public final class CfgBuilder {
             Node head = begin(s, "while");
             Node body = fresh(ws.getBody(), "while-body");
             Node after = fresh(null, "while-end");
-            condition(ws.getCondition(), body, after);
+            conditions.lower(ws.getCondition(), body, after);
             loopBody(ws.getBody(), body, head, after);
             link(cur, head);
             cur = after;
@@ -213,7 +192,7 @@ public final class CfgBuilder {
             loopBody(ds.getBody(), body, test, after);
             link(cur, test);
             cur = test;
-            condition(ds.getCondition(), body, after);
+            conditions.lower(ds.getCondition(), body, after);
             cur = after;
         } else if (s instanceof IASTForStatement fs) {
             forStatement(fs);
@@ -290,7 +269,7 @@ public final class CfgBuilder {
         Node then = fresh(is.getThenClause(), "then");
         Node otherwise = fresh(is.getElseClause() != null ? is.getElseClause() : is, "else");
         Node after = fresh(null, "endif");
-        condition(is.getConditionExpression(), then, otherwise);
+        conditions.lower(is.getConditionExpression(), then, otherwise);
         cur = then;
         statement(is.getThenClause());
         link(cur, after);
@@ -326,7 +305,7 @@ public final class CfgBuilder {
         Node after = fresh(null, "for-end");
         cur = head;
         if (fs.getConditionExpression() == null) link(head, body);
-        else condition(fs.getConditionExpression(), body, after);
+        else conditions.lower(fs.getConditionExpression(), body, after);
         loopBody(fs.getBody(), body, next, after);
         link(cur, next);
         cur = next;
@@ -433,102 +412,5 @@ public final class CfgBuilder {
         if (loc == null) return span(n);
         int end = loc.getNodeOffset() + loc.getNodeLength() - 1;
         return new Span(source.line(end), source.column(end), source.line(end + 1), source.column(end + 1));
-    }
-
-    // ---- conditions ----
-
-    /** IS_ERR(p) and IS_ERR_OR_NULL(p) on a local: true when p is a failure, like !p. */
-    private boolean isErrTest(IASTFunctionCallExpression call) {
-        return Paths.strip(call.getFunctionNameExpression()) instanceof IASTIdExpression id
-                && (id.getName().toString().equals("IS_ERR") || id.getName().toString().equals("IS_ERR_OR_NULL"))
-                && call.getArguments().length == 1 && call.getArguments()[0] instanceof IASTExpression x
-                && expr.localName(x) != null;
-    }
-
-    private static boolean sideEffectFree(IASTExpression e) {
-        boolean[] pure = {true};
-        e.accept(new ASTVisitor() {
-            {
-                shouldVisitExpressions = true;
-            }
-
-            @Override
-            public int visit(IASTExpression x) {
-                if (x instanceof IASTBinaryExpression b && b.getOperator() >= IASTBinaryExpression.op_assign
-                        && b.getOperator() <= IASTBinaryExpression.op_binaryOrAssign
-                        || x instanceof IASTUnaryExpression u && (u.getOperator() == IASTUnaryExpression.op_prefixIncr
-                        || u.getOperator() == IASTUnaryExpression.op_prefixDecr
-                        || u.getOperator() == IASTUnaryExpression.op_postFixIncr
-                        || u.getOperator() == IASTUnaryExpression.op_postFixDecr)
-                        || x instanceof org.eclipse.cdt.core.dom.ast.gnu.IGNUASTCompoundStatementExpression) {
-                    pure[0] = false;
-                    return PROCESS_ABORT;
-                }
-                return PROCESS_CONTINUE;
-            }
-        });
-        return pure[0];
-    }
-
-    /** Lowers a branch condition, splitting &&, || and ! into COND nodes. */
-    private void condition(IASTExpression c, Node t, Node f) {
-        IASTExpression e = Paths.strip(c);
-        if (e instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_not) {
-            condition(u.getOperand(), f, t);
-            return;
-        }
-        if (e instanceof IASTBinaryExpression b) {
-            int op = b.getOperator();
-            if (op == IASTBinaryExpression.op_logicalAnd || op == IASTBinaryExpression.op_logicalOr) {
-                Node mid = fresh(b.getOperand2(), op == IASTBinaryExpression.op_logicalAnd ? "&&" : "||");
-                if (op == IASTBinaryExpression.op_logicalAnd) condition(b.getOperand1(), mid, f);
-                else condition(b.getOperand1(), t, mid);
-                cur = mid;
-                condition(b.getOperand2(), t, f);
-                return;
-            }
-            IASTExpression other = ReturnKinds.comparedWithZero(b);
-            if (other != null) {
-                boolean trueMeansZero = op == IASTBinaryExpression.op_equals || op == IASTBinaryExpression.op_greaterEqual;
-                condition(other, trueMeansZero ? f : t, trueMeansZero ? t : f);
-                return;
-            }
-        }
-        if (e instanceof IASTFunctionCallExpression call && ExprLowering.warnCondition(call) != null) {
-            expr.assertFromWarn(call.getArguments()); // WARN_ON(!mutex_is_locked(&l)) still asserts
-            condition(ExprLowering.warnCondition(call), t, f);
-            return;
-        }
-        if (e instanceof IASTFunctionCallExpression call && isErrTest(call)) {
-            condition(call.getArguments()[0] instanceof IASTExpression x ? x : null, f, t); // IS_ERR(p): p failed
-            return;
-        }
-        Integer constant = ReturnKinds.constant(e);
-        if (constant != null) {
-            link(cur, constant != 0 ? t : f); // while (1), do { } while (0)
-            cur = null;
-            return;
-        }
-        Node n = cfg.newNode(Node.Kind.COND, span(e).line(), text(e));
-        link(cur, n);
-        cur = n;
-        String var = expr.localName(e);
-        if (var == null) {
-            // a side-effect-free test is named by its text, so testing it again (same
-            // variables) gives the same answer: if (needs_lock(dev)) lock; ... if (needs_lock(dev)) unlock;
-            boolean pure = sideEffectFree(e);
-            String tmp = pure ? "?" + text(e) : expr.newTemp();
-            expr.lower(e, Use.VALUE, tmp);
-            if (e instanceof IASTFunctionCallExpression || pure) var = tmp;
-            else if (e instanceof IASTBinaryExpression b && b.getOperator() == IASTBinaryExpression.op_assign) {
-                var = expr.localName(b.getOperand1());
-            }
-        }
-        if (cur == null) cur = cfg.newNode(Node.Kind.COND, span(e).line(), text(e));
-        n = cur; // a statement expression may have moved us
-        n.setCondVar(var);
-        cfg.addEdge(n, t, Edge.Kind.TRUE);
-        cfg.addEdge(n, f, Edge.Kind.FALSE);
-        cur = null;
     }
 }

@@ -189,7 +189,7 @@ final class Paths {
     }
 
     private static String indexText(IASTNode n) {
-        return n == null ? "" : CfgBuilder.bounded(SPACES.matcher(n.getRawSignature()).replaceAll(""));
+        return n == null ? "" : Texts.bounded(SPACES.matcher(n.getRawSignature()).replaceAll(""));
     }
 
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");

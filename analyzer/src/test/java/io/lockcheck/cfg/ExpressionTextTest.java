@@ -19,26 +19,26 @@ class ExpressionTextTest {
             StringBuilder b = new StringBuilder();
             for (int i = r.nextInt(12); i > 0; i--) b.append(alphabet[r.nextInt(alphabet.length)]);
             String s = b.toString();
-            assertEquals(s.replaceAll("\\s+", " "), CfgBuilder.collapseSpaces(s), () -> "input: " + s.chars().boxed().toList());
+            assertEquals(s.replaceAll("\\s+", " "), Texts.collapseSpaces(s), () -> "input: " + s.chars().boxed().toList());
         }
     }
 
     @Test
     void returnsTextWithoutRunsUnchanged() {
         String s = "obj->lru->lock";
-        assertSame(s, CfgBuilder.collapseSpaces(s));
-        assertEquals("a b c", CfgBuilder.collapseSpaces("a \n\tb  c"));
+        assertSame(s, Texts.collapseSpaces(s));
+        assertEquals("a b c", Texts.collapseSpaces("a \n\tb  c"));
     }
 
     @Test
     void longTextsKeepTheirStartAndStayDistinct() {
         String a = "f(".repeat(5000) + "x" + ")".repeat(5000);
         String b = "f(".repeat(5000) + "y" + ")".repeat(5000);
-        String boundedA = CfgBuilder.bounded(a);
-        assertTrue(boundedA.length() <= CfgBuilder.MAX_TEXT, boundedA);
+        String boundedA = Texts.bounded(a);
+        assertTrue(boundedA.length() <= Texts.MAX_TEXT, boundedA);
         assertTrue(boundedA.startsWith("f(f(f("));
-        assertNotEquals(boundedA, CfgBuilder.bounded(b), "texts name values: two long ones must not become one");
+        assertNotEquals(boundedA, Texts.bounded(b), "texts name values: two long ones must not become one");
         String shortText = "obj->lru";
-        assertSame(shortText, CfgBuilder.bounded(shortText));
+        assertSame(shortText, Texts.bounded(shortText));
     }
 }

@@ -25,7 +25,7 @@ final class ProtectedMacros {
             "rcu_dereference_bh", "rcu_dereference_sched", "srcu_dereference", "rcu_access_pointer",
             "rcu_assign_pointer", "RCU_INIT_POINTER", "rcu_replace_pointer", "smp_load_acquire", "smp_store_release",
             "smp_store_mb",
-            // cfg/ExprLowering.java WARN_MACROS and tests the lowering reads
+            // cfg/LockEvents.java WARN_MACROS and tests the lowering reads
             "WARN_ON", "WARN_ON_ONCE", "BUG_ON", "WARN", "WARN_ONCE", "lockdep_assert", "lockdep_assert_once",
             "GEM_BUG_ON", "GEM_WARN_ON", "XE_WARN_ON", "drm_WARN_ON", "drm_WARN_ON_ONCE", "drm_WARN", "drm_WARN_ONCE",
             "IS_ERR", "IS_ERR_OR_NULL", "ERR_PTR", "PTR_ERR");
