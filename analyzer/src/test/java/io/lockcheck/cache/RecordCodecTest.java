@@ -93,6 +93,19 @@ class RecordCodecTest {
     }
 
     @Test
+    void anEnumIsNoRecordAlsoOnceItsClassIsKnown() throws Exception {
+        assertEquals(io.lockcheck.rule.Level.ERROR, RecordCodec.decode(RecordCodec.encode(io.lockcheck.rule.Level.ERROR)));
+        byte[] name = io.lockcheck.rule.Level.class.getName().getBytes(StandardCharsets.US_ASCII);
+        byte[] payload = new byte[name.length + 4];
+        payload[0] = 14; // a record
+        payload[1] = 0; // a new string
+        payload[2] = (byte) name.length;
+        System.arraycopy(name, 0, payload, 3, name.length);
+        RecordCodec.Corrupt e = assertThrows(RecordCodec.Corrupt.class, () -> RecordCodec.decode(payload));
+        assertTrue(e.getMessage().startsWith("not a record"), e.getMessage());
+    }
+
+    @Test
     void damagedEntryIsAMiss(@TempDir Path dir) throws Exception {
         CacheDir cache = new CacheDir(dir);
         String key = Digest.of(new byte[] {1});
