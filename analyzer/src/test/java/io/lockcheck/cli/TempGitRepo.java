@@ -7,33 +7,33 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A throw-away git repository for tests: write files, run git, commit. */
-final class TempGitRepo {
-    final Path dir;
+/** A throw-away git repository for tests (the rules module's too): write files, run git, commit. */
+public final class TempGitRepo {
+    public final Path dir;
 
     private TempGitRepo(Path dir) {
         this.dir = dir;
     }
 
-    static TempGitRepo init(Path dir) throws IOException, InterruptedException {
+    public static TempGitRepo init(Path dir) throws IOException, InterruptedException {
         TempGitRepo repo = new TempGitRepo(dir);
         repo.git("init", "-q");
         return repo;
     }
 
-    Path write(String relative, String text) throws IOException {
+    public Path write(String relative, String text) throws IOException {
         Path f = dir.resolve(relative);
         Files.createDirectories(f.getParent());
         return Files.writeString(f, text);
     }
 
-    void commitAll(String message) throws IOException, InterruptedException {
+    public void commitAll(String message) throws IOException, InterruptedException {
         git("add", "-A");
         git("-c", "user.name=lockcheck test", "-c", "user.email=test@lockcheck.invalid", "-c", "commit.gpgsign=false",
                 "commit", "-q", "--no-verify", "-m", message);
     }
 
-    String git(String... args) throws IOException, InterruptedException {
+    public String git(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);

@@ -1,6 +1,7 @@
 package io.lockcheck.rules;
 
 import io.lockcheck.cli.Main;
+import io.lockcheck.cli.TempGitRepo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package io.lockcheck.rules;
 
+import io.lockcheck.cli.TempGitRepo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
