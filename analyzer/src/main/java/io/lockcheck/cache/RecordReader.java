@@ -4,6 +4,7 @@ import io.lockcheck.cfg.Cfg;
 import io.lockcheck.cfg.Edge;
 import io.lockcheck.cfg.Event;
 import io.lockcheck.cfg.Node;
+import io.lockcheck.lock.LockPath;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ final class RecordReader {
     final List<String> strings = new ArrayList<>();
 
     final String[] pool;
+    private final Map<LockPath, LockPath> paths = new java.util.HashMap<>();
 
     RecordReader(byte[] in, String[] pool) {
         this.in = in;
@@ -130,7 +132,9 @@ final class RecordReader {
         Object[] args = new Object[n];
         for (int i = 0; i < n; i++) args[i] = value(depth + 1);
         try {
-            return s.constructor().newInstance(args);
+            Object r = s.constructor().newInstance(args);
+            // equal paths of an entry become one object again, as lowering made them (see Paths)
+            return r instanceof LockPath p ? paths.computeIfAbsent(p, k -> k) : r;
         } catch (ReflectiveOperationException | IllegalArgumentException e) {
             throw new Corrupt("cannot build " + c.getName() + ": " + e);
         }

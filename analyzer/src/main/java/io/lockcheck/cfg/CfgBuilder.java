@@ -44,10 +44,11 @@ public final class CfgBuilder {
     private Node cur;
     private int lastLine;
 
-    private CfgBuilder(SourceText source, Set<String> locals, List<String> params, IASTStatement body) {
+    private CfgBuilder(SourceText source, Set<String> locals, List<String> params, IASTStatement body,
+                       Map<LockPath, LockPath> paths) {
         this.source = source;
         this.locations = new FileLocations(body);
-        this.expr = new ExprLowering(this, new Paths(locals, params, body));
+        this.expr = new ExprLowering(this, new Paths(locals, params, body, paths));
         this.conditions = new CondLowering(this, expr);
         body.accept(new ASTVisitor() {
             {
@@ -66,10 +67,13 @@ public final class CfgBuilder {
     public record Built(Cfg cfg, Map<String, Arg> entryAliases, Map<String, LockPath> aliases) {
     }
 
-    /** Lowers a function body; {@code closing} is the span of its closing brace. */
+    /**
+     * Lowers a function body; {@code closing} is the span of its closing brace. {@code paths}
+     * holds the paths the file's functions name so far, each once; the CFG's events use them.
+     */
     public static Built build(SourceText source, Set<String> locals, List<String> params, IASTStatement body,
-                              Span closing) {
-        CfgBuilder b = new CfgBuilder(source, locals, params, body);
+                              Span closing, Map<LockPath, LockPath> paths) {
+        CfgBuilder b = new CfgBuilder(source, locals, params, body, paths);
         Node entry = b.cfg.newNode(Node.Kind.ENTRY, closing.line(), "entry");
         b.cfg.newNode(Node.Kind.EXIT, closing.line(), "exit");
         b.cur = entry;

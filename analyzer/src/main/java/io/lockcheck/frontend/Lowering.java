@@ -41,6 +41,8 @@ import java.util.Set;
 /** Turns a parsed translation unit into {@link FunctionUnit}s; the AST is not kept. */
 public final class Lowering {
     private final SourceText source;
+    /** The lock paths the file's CFGs name, each once. */
+    private final Map<io.lockcheck.lock.LockPath, io.lockcheck.lock.LockPath> paths = new HashMap<>();
 
     public Lowering(SourceText source) {
         this.source = source;
@@ -169,7 +171,7 @@ public final class Lowering {
         int closeOff = bl.getNodeOffset() + bl.getNodeLength() - 1;
         Span closing = span(closeOff, closeOff + 1);
         Span nameSpan = spanOf(innermost(decl).getName().getFileLocation(), span);
-        CfgBuilder.Built built = CfgBuilder.build(source, locals, params, fd.getBody(), closing);
+        CfgBuilder.Built built = CfgBuilder.build(source, locals, params, fd.getBody(), closing, paths);
         // an alias local lends its declared type to the path it names:
         // struct msm_drm_private *priv = obj->dev->dev_private; types obj->dev->dev_private.
         // Locals of different types naming one path pun a buffer (firedtv: a command and a
