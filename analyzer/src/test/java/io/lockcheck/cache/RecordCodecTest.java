@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,25 @@ class RecordCodecTest {
         }
         assertThrows(RecordCodec.Corrupt.class, () -> RecordCodec.unpack(
                 new RecordCodec.Packed(packed.bytes(), java.util.Arrays.copyOf(packed.strings(), 1))));
+    }
+
+    @Test
+    void equalPathsOfAnEntryDecodeToOneObject(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.c");
+        Files.writeString(file, "struct o { int count; };\nint f(struct o *o) { o->count = 1; return o->count; }\n");
+        FileFacts facts = FileFacts.of(file, new CParser(List.of(), Map.of()), 1 << 20);
+        FileFacts back = (FileFacts) RecordCodec.decode(RecordCodec.encode(facts));
+        assertOnePath(back.functions().get(0).cfg());
+        assertOnePath((io.lockcheck.cfg.Cfg) RecordCodec.unpack(RecordCodec.pack(facts.functions().get(0).cfg())));
+    }
+
+    private static void assertOnePath(io.lockcheck.cfg.Cfg cfg) {
+        List<io.lockcheck.lock.LockPath> paths = new java.util.ArrayList<>();
+        for (var n : cfg.nodes()) {
+            for (var e : n.events()) if (e instanceof io.lockcheck.cfg.Event.Access a) paths.add(a.path());
+        }
+        assertEquals(2, paths.size(), paths::toString);
+        assertSame(paths.get(0), paths.get(1));
     }
 
     @Test

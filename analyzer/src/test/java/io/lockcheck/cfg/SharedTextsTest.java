@@ -13,7 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-/** Names and expression texts are one instance across files: every CFG of a run stays in memory. */
+/** Names and expression texts are one instance across files, lock paths within one: every CFG of a run stays in memory. */
 class SharedTextsTest {
     @Test
     void sameTextsInTwoFilesAreOneInstance(@TempDir Path dir) throws Exception {
@@ -31,6 +31,21 @@ class SharedTextsTest {
         assertSame(call(fns.get(0)).args().get(0).text(), call(fns.get(1)).args().get(0).text());
         assertSame(fns.get(0).params().get(0), fns.get(1).params().get(0));
         assertSame(fns.get(0).types().get("dev"), fns.get(1).types().get("dev"));
+    }
+
+    @Test
+    void equalPathsOfOneFileAreOneObject(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.c"), "struct dev { int count; };\n"
+                + "int fa(struct dev *dev) { return dev->count; }\n"
+                + "void fb(struct dev *dev) { dev->count = 1; dev->count++; }\n");
+        List<FunctionUnit> fns = new Analyzer(List.of(), AnalyzerOptions.defaults().withJobs(1))
+                .run(List.of(dir), new ArrayList<>()).functions();
+        List<io.lockcheck.lock.LockPath> paths = new ArrayList<>();
+        for (FunctionUnit f : fns) {
+            for (Event e : events(f)) if (e instanceof Event.Access a) paths.add(a.path());
+        }
+        assertEquals(3, paths.size(), paths::toString); // fa: a load; fb: a store and an update
+        for (io.lockcheck.lock.LockPath p : paths) assertSame(paths.get(0), p);
     }
 
     private static Event.Access access(FunctionUnit f) {
