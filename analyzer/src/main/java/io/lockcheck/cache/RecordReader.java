@@ -1,5 +1,6 @@
 package io.lockcheck.cache;
 
+import io.lockcheck.cfg.Arg;
 import io.lockcheck.cfg.Cfg;
 import io.lockcheck.cfg.Edge;
 import io.lockcheck.cfg.Event;
@@ -38,7 +39,7 @@ final class RecordReader {
     final List<String> strings = new ArrayList<>();
 
     final String[] pool;
-    private final Map<LockPath, LockPath> paths = new java.util.HashMap<>();
+    private final Map<Object, Object> shared = new java.util.HashMap<>();
 
     RecordReader(byte[] in, String[] pool) {
         this.in = in;
@@ -133,8 +134,8 @@ final class RecordReader {
         for (int i = 0; i < n; i++) args[i] = value(depth + 1);
         try {
             Object r = s.constructor().newInstance(args);
-            // equal paths of an entry become one object again, as lowering made them (see Paths)
-            return r instanceof LockPath p ? paths.computeIfAbsent(p, k -> k) : r;
+            // equal paths and arguments of an entry become one object again, as lowering made them (see Paths)
+            return r instanceof LockPath || r instanceof Arg ? shared.computeIfAbsent(r, k -> k) : r;
         } catch (ReflectiveOperationException | IllegalArgumentException e) {
             throw new Corrupt("cannot build " + c.getName() + ": " + e);
         }

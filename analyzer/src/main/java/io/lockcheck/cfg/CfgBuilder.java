@@ -45,7 +45,7 @@ public final class CfgBuilder {
     private int lastLine;
 
     private CfgBuilder(SourceText source, Set<String> locals, List<String> params, IASTStatement body,
-                       Map<LockPath, LockPath> paths) {
+                       Map<Object, Object> paths) {
         this.source = source;
         this.locations = new FileLocations(body);
         this.expr = new ExprLowering(this, new Paths(locals, params, body, paths));
@@ -69,10 +69,11 @@ public final class CfgBuilder {
 
     /**
      * Lowers a function body; {@code closing} is the span of its closing brace. {@code paths}
-     * holds the paths the file's functions name so far, each once; the CFG's events use them.
+     * holds the paths and call arguments of the file's functions so far, each once; the CFG's
+     * events use them.
      */
     public static Built build(SourceText source, Set<String> locals, List<String> params, IASTStatement body,
-                              Span closing, Map<LockPath, LockPath> paths) {
+                              Span closing, Map<Object, Object> paths) {
         CfgBuilder b = new CfgBuilder(source, locals, params, body, paths);
         Node entry = b.cfg.newNode(Node.Kind.ENTRY, closing.line(), "entry");
         b.cfg.newNode(Node.Kind.EXIT, closing.line(), "exit");

@@ -247,7 +247,7 @@ final class ExprLowering {
         IASTExpression s = Paths.strip(e);
         boolean address = s instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_amper
                 || paths.isAddressAlias(s); // gmu = &a6xx_gpu->gmu passes an address too
-        return new Arg(paths.path(e), address, builder.text(e));
+        return paths.share(new Arg(paths.path(e), address, builder.text(e)));
     }
 
     private void marker(IASTFunctionCallExpression call, String what, IASTInitializerClause[] args, String resultVar) {

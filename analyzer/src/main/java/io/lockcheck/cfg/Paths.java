@@ -40,10 +40,10 @@ final class Paths {
     private final Set<String> resolving = new HashSet<>();
     private final Map<String, LockPath> resolved = new HashMap<>();
     private final Map<String, Arg> entryAliases = new HashMap<>();
-    /** The file's paths, each once (see path()). */
-    private final Map<LockPath, LockPath> shared;
+    /** The file's paths and call arguments, each once (see share()). */
+    private final Map<Object, Object> shared;
 
-    Paths(Set<String> locals, List<String> params, IASTNode body, Map<LockPath, LockPath> shared) {
+    Paths(Set<String> locals, List<String> params, IASTNode body, Map<Object, Object> shared) {
         this.locals = locals;
         this.shared = shared;
         findAliases(body, params);
@@ -153,11 +153,17 @@ final class Paths {
     /**
      * Canonical path of an lvalue or of the object an address points to; null if not a path.
      * Equal paths of one file are one object: a file names the same few paths over and over
-     * (drm: 1.3 M paths in events, 3.6 times fewer distinct ones per file).
+     * (400 drm files: 230 k paths in events, 63 k distinct per file).
      */
     LockPath path(IASTExpression e) {
         LockPath p = pathOf(e);
-        return p == null ? null : shared.computeIfAbsent(p, k -> k);
+        return p == null ? null : share(p);
+    }
+
+    /** {@code v}, or the equal value the file's lowering already made. */
+    @SuppressWarnings("unchecked")
+    <T> T share(T v) {
+        return (T) shared.computeIfAbsent(v, k -> k);
     }
 
     private LockPath pathOf(IASTExpression e) {

@@ -41,8 +41,8 @@ import java.util.Set;
 /** Turns a parsed translation unit into {@link FunctionUnit}s; the AST is not kept. */
 public final class Lowering {
     private final SourceText source;
-    /** The lock paths the file's CFGs name, each once. */
-    private final Map<io.lockcheck.lock.LockPath, io.lockcheck.lock.LockPath> paths = new HashMap<>();
+    /** The lock paths and call arguments of the file's CFGs, each once. */
+    private final Map<Object, Object> paths = new HashMap<>();
 
     public Lowering(SourceText source) {
         this.source = source;

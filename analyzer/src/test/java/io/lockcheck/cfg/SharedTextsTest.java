@@ -48,6 +48,22 @@ class SharedTextsTest {
         for (io.lockcheck.lock.LockPath p : paths) assertSame(paths.get(0), p);
     }
 
+    @Test
+    void equalCallArgumentsOfOneFileAreOneObject(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.c"), "struct dev { int count; };\n"
+                + "void fa(struct dev *dev) { get(&dev->count); }\n"
+                + "void fb(struct dev *dev) { put(&dev->count); put(dev); }\n");
+        List<FunctionUnit> fns = new Analyzer(List.of(), AnalyzerOptions.defaults().withJobs(1))
+                .run(List.of(dir), new ArrayList<>()).functions();
+        List<Arg> args = new ArrayList<>();
+        for (FunctionUnit f : fns) {
+            for (Event e : events(f)) if (e instanceof Event.Call c) args.addAll(c.args());
+        }
+        assertEquals(3, args.size(), args::toString);
+        assertSame(args.get(0), args.get(1));
+        assertEquals("dev", args.get(2).text());
+    }
+
     private static Event.Access access(FunctionUnit f) {
         return events(f).stream().filter(e -> e instanceof Event.Access).map(e -> (Event.Access) e).findFirst().orElseThrow();
     }
