@@ -12,7 +12,7 @@ import java.util.function.Function;
  */
 public final class Cfg {
     /** Nodes and edges; {@code out} and {@code in} index the edges by node once sealed. */
-    private record Graph(List<Node> nodes, List<Edge> edges, List<List<Edge>> out, List<List<Edge>> in,
+    private record Graph(List<Node> nodes, List<Edge> edges, EdgeIndex out, EdgeIndex in,
                          List<Event> outline) {
     }
 
@@ -28,8 +28,8 @@ public final class Cfg {
     /** A sealed CFG rebuilt from its nodes and edges as {@link #nodes()} and {@link #edges()} gave them (the cache). */
     public static Cfg restore(List<Node> nodes, List<Edge> edges) {
         Cfg c = new Cfg();
-        c.graph = new Graph(new ArrayList<>(nodes), new ArrayList<>(edges), index(edges, nodes.size(), true),
-                index(edges, nodes.size(), false), outlineOf(nodes));
+        c.graph = new Graph(new ArrayList<>(nodes), new ArrayList<>(edges), EdgeIndex.of(edges, nodes.size(), true),
+                EdgeIndex.of(edges, nodes.size(), false), outlineOf(nodes));
         return c;
     }
 
@@ -232,11 +232,11 @@ public final class Cfg {
     }
 
     public List<Edge> successors(int id) {
-        return g().out().get(id);
+        return g().out().of(id);
     }
 
     public List<Edge> predecessors(int id) {
-        return g().in().get(id);
+        return g().in().of(id);
     }
 
     /** Drops empty STMT nodes that only pass control on, renumbers, and indexes edges. */
@@ -246,9 +246,9 @@ public final class Cfg {
         int n = nodes.size();
         int[] forward = new int[n];
         for (int i = 0; i < n; i++) forward[i] = i;
-        List<List<Edge>> outs = index(edges, n, true);
+        EdgeIndex outs = EdgeIndex.of(edges, n, true);
         for (Node node : nodes) {
-            List<Edge> o = outs.get(node.id());
+            List<Edge> o = outs.of(node.id());
             if (node.kind() == Node.Kind.STMT && node.events().isEmpty() && o.size() == 1
                     && o.get(0).kind() == Edge.Kind.NEXT && o.get(0).to() != node.id()) {
                 forward[node.id()] = o.get(0).to();
@@ -285,19 +285,11 @@ public final class Cfg {
             if (seen.add(ne)) newEdges.add(ne);
         }
         newEdges.trimToSize();
-        graph = new Graph(renumbered, newEdges, index(newEdges, renumbered.size(), true),
-                index(newEdges, renumbered.size(), false), outlineOf(renumbered));
+        graph = new Graph(renumbered, newEdges, EdgeIndex.of(newEdges, renumbered.size(), true),
+                EdgeIndex.of(newEdges, renumbered.size(), false), outlineOf(renumbered));
     }
 
     /** Edges by node, as immutable lists of exactly their size: every CFG of a run stays in memory. */
-    private static List<List<Edge>> index(List<Edge> edges, int n, boolean byFrom) {
-        List<List<Edge>> idx = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) idx.add(new ArrayList<>(2));
-        for (Edge e : edges) idx.get(byFrom ? e.from() : e.to()).add(e);
-        for (int i = 0; i < n; i++) idx.set(i, List.copyOf(idx.get(i)));
-        return idx;
-    }
-
     private boolean[] cyclic;
     private int[] component;
 
@@ -341,16 +333,16 @@ public final class Cfg {
 
     /** True when control can go from node {@code from} to node {@code to} (to itself only around a loop). */
     public synchronized boolean reaches(int from, int to) {
-        List<List<Edge>> out = g().out();
+        EdgeIndex out = g().out();
         return reachable.computeIfAbsent(from, f -> {
-            java.util.BitSet seen = new java.util.BitSet(out.size());
+            java.util.BitSet seen = new java.util.BitSet(out.nodes());
             java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
-            for (Edge e : out.get(f)) work.add(e.to());
+            for (int i = 0; i < out.size(f); i++) work.add(out.get(f, i).to());
             while (!work.isEmpty()) {
                 int v = work.poll();
                 if (seen.get(v)) continue;
                 seen.set(v);
-                for (Edge e : out.get(v)) work.add(e.to());
+                for (int i = 0; i < out.size(v); i++) work.add(out.get(v, i).to());
             }
             return seen;
         }).get(to);

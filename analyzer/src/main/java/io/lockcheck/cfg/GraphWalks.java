@@ -12,8 +12,8 @@ final class GraphWalks {
     }
 
     /** Strongly connected components, and the nodes on a cycle (Kosaraju, iterative, linear). */
-    static Components components(List<List<Edge>> out, List<List<Edge>> in) {
-        int n = out.size();
+    static Components components(EdgeIndex out, EdgeIndex in) {
+        int n = out.nodes();
         int[] order = new int[n];
         int k = 0;
         boolean[] seen = new boolean[n];
@@ -26,8 +26,8 @@ final class GraphWalks {
             seen[s0] = true;
             while (sp > 0) {
                 int v = stack[sp - 1];
-                if (next[v] < out.get(v).size()) {
-                    int w = out.get(v).get(next[v]++).to();
+                if (next[v] < out.size(v)) {
+                    int w = out.get(v, next[v]++).to();
                     if (!seen[w]) {
                         seen[w] = true;
                         stack[sp++] = w;
@@ -51,7 +51,8 @@ final class GraphWalks {
             while (sp > 0) {
                 int v = stack[--sp];
                 size[c]++;
-                for (Edge e : in.get(v)) {
+                for (int j = 0; j < in.size(v); j++) {
+                    Edge e = in.get(v, j);
                     if (comp[e.from()] < 0) {
                         comp[e.from()] = c;
                         stack[sp++] = e.from();
@@ -63,14 +64,14 @@ final class GraphWalks {
         boolean[] result = new boolean[n];
         for (int v = 0; v < n; v++) {
             result[v] = size[comp[v]] > 1;
-            for (Edge e : out.get(v)) if (e.to() == v) result[v] = true;
+            for (int i = 0; i < out.size(v); i++) if (out.get(v, i).to() == v) result[v] = true;
         }
         return new Components(comp, result);
     }
 
     /** Node ids in reverse post-order from ENTRY (unreachable nodes last, by id). */
-    static int[] reversePostOrder(List<List<Edge>> out) {
-        int n = out.size();
+    static int[] reversePostOrder(EdgeIndex out) {
+        int n = out.nodes();
         boolean[] seen = new boolean[n];
         List<Integer> post = new ArrayList<>();
         // iterative DFS so deep CFGs cannot overflow the stack
@@ -81,9 +82,8 @@ final class GraphWalks {
         seen[0] = true;
         while (sp > 0) {
             int v = stack[sp - 1];
-            List<Edge> succ = out.get(v);
-            if (next[v] < succ.size()) {
-                int w = succ.get(next[v]++).to();
+            if (next[v] < out.size(v)) {
+                int w = out.get(v, next[v]++).to();
                 if (!seen[w]) {
                     seen[w] = true;
                     stack[sp++] = w;
