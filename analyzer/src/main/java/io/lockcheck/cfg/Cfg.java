@@ -27,9 +27,11 @@ public final class Cfg {
 
     /** A sealed CFG rebuilt from its nodes and edges as {@link #nodes()} and {@link #edges()} gave them (the cache). */
     public static Cfg restore(List<Node> nodes, List<Edge> edges) {
+        ArrayList<Edge> shared = new ArrayList<>(edges.size());
+        for (Edge e : edges) shared.add(Edge.of(e.from(), e.to(), e.kind()));
         Cfg c = new Cfg();
-        c.graph = new Graph(new ArrayList<>(nodes), new ArrayList<>(edges), EdgeIndex.of(edges, nodes.size(), true),
-                EdgeIndex.of(edges, nodes.size(), false), outlineOf(nodes));
+        c.graph = new Graph(new ArrayList<>(nodes), shared, EdgeIndex.of(shared, nodes.size(), true),
+                EdgeIndex.of(shared, nodes.size(), false), outlineOf(nodes));
         return c;
     }
 
@@ -281,7 +283,7 @@ public final class Cfg {
         java.util.Set<Edge> seen = new java.util.HashSet<>();
         for (Edge e : edges) {
             if (forward[e.from()] != e.from()) continue;
-            Edge ne = new Edge(newId[e.from()], newId[forward[e.to()]], e.kind());
+            Edge ne = Edge.of(newId[e.from()], newId[forward[e.to()]], e.kind());
             if (seen.add(ne)) newEdges.add(ne);
         }
         newEdges.trimToSize();

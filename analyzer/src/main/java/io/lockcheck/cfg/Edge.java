@@ -1,6 +1,23 @@
 package io.lockcheck.cfg;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /** A CFG edge; TRUE and FALSE leave COND nodes. */
 public record Edge(int from, int to, Kind kind) {
     public enum Kind { NEXT, TRUE, FALSE }
+
+    private static final int SHARED_BELOW = 1 << 10;
+    private static final Map<Integer, Edge> SHARED = new ConcurrentHashMap<>();
+
+    /**
+     * The edge, one object JVM-wide between nodes numbered below 1024: every CFG of a run stays
+     * in memory, and the same few edges ((0, 1, NEXT) first) recur in all of them.
+     */
+    public static Edge of(int from, int to, Kind kind) {
+        if (from < 0 || to < 0 || from >= SHARED_BELOW || to >= SHARED_BELOW) return new Edge(from, to, kind);
+        int key = (from * SHARED_BELOW + to) * 3 + kind.ordinal();
+        Edge e = SHARED.get(key); // computeIfAbsent locks the bin even when present
+        return e != null ? e : SHARED.computeIfAbsent(key, k -> new Edge(from, to, kind));
+    }
 }

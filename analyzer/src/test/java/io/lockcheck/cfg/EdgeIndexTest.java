@@ -5,9 +5,11 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Each node's edges, by source and by target, in the order of the CFG's edge list. */
+/** Each node's edges, by source and by target, in the order of the CFG's edge list; shared edge objects. */
 class EdgeIndexTest {
     private static final Edge A = new Edge(0, 2, Edge.Kind.TRUE), B = new Edge(1, 2, Edge.Kind.NEXT),
             C = new Edge(0, 1, Edge.Kind.FALSE), D = new Edge(2, 2, Edge.Kind.NEXT);
@@ -26,5 +28,14 @@ class EdgeIndexTest {
         assertEquals(2, out.size(0));
         assertEquals(C, out.get(0, 1));
         assertThrows(IndexOutOfBoundsException.class, () -> out.of(0).get(2));
+    }
+
+    @Test
+    void edgesBetweenSmallNodeNumbersAreOneObject() {
+        assertSame(Edge.of(0, 1, Edge.Kind.NEXT), Edge.of(0, 1, Edge.Kind.NEXT));
+        assertNotSame(Edge.of(0, 1, Edge.Kind.NEXT), Edge.of(0, 1, Edge.Kind.TRUE));
+        assertEquals(new Edge(1023, 5, Edge.Kind.FALSE), Edge.of(1023, 5, Edge.Kind.FALSE));
+        assertNotSame(Edge.of(4096, 1, Edge.Kind.NEXT), Edge.of(4096, 1, Edge.Kind.NEXT)); // not kept forever
+        assertEquals(Edge.of(4096, 1, Edge.Kind.NEXT), Edge.of(4096, 1, Edge.Kind.NEXT));
     }
 }

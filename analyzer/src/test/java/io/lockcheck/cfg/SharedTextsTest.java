@@ -46,6 +46,7 @@ class SharedTextsTest {
         }
         assertEquals(3, paths.size(), paths::toString); // fa: a load; fb: a store and an update
         for (io.lockcheck.lock.LockPath p : paths) assertSame(paths.get(0), p);
+        assertSame(fns.get(0).cfg().edges().get(0), fns.get(1).cfg().edges().get(0)); // entry to the first statement
     }
 
     @Test
