@@ -291,7 +291,6 @@ public final class Cfg {
                 EdgeIndex.of(newEdges, renumbered.size(), false), outlineOf(renumbered));
     }
 
-    /** Edges by node, as immutable lists of exactly their size: every CFG of a run stays in memory. */
     private boolean[] cyclic;
     private int[] component;
 

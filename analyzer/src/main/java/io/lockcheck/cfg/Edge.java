@@ -7,11 +7,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public record Edge(int from, int to, Kind kind) {
     public enum Kind { NEXT, TRUE, FALSE }
 
-    private static final int SHARED_BELOW = 1 << 10;
+    /**
+     * 64: at most 12,288 shared edges, under 1 MB for the life of the JVM, yet on drm 1.1 M edge
+     * objects became 118 k (below 1024: 30 k, but a whole tree's distinct edges would be kept).
+     */
+    private static final int SHARED_BELOW = 64;
     private static final Map<Integer, Edge> SHARED = new ConcurrentHashMap<>();
 
     /**
-     * The edge, one object JVM-wide between nodes numbered below 1024: every CFG of a run stays
+     * The edge, one object JVM-wide between nodes numbered below 64: every CFG of a run stays
      * in memory, and the same few edges ((0, 1, NEXT) first) recur in all of them.
      */
     public static Edge of(int from, int to, Kind kind) {
