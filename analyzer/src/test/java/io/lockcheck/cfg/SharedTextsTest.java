@@ -35,15 +35,11 @@ class SharedTextsTest {
 
     @Test
     void equalPathsOfOneFileAreOneObject(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("a.c"), "struct dev { int count; };\n"
+        List<FunctionUnit> fns = functionsOf(dir, "struct dev { int count; };\n"
                 + "int fa(struct dev *dev) { return dev->count; }\n"
                 + "void fb(struct dev *dev) { dev->count = 1; dev->count++; }\n");
-        List<FunctionUnit> fns = new Analyzer(List.of(), AnalyzerOptions.defaults().withJobs(1))
-                .run(List.of(dir), new ArrayList<>()).functions();
         List<io.lockcheck.lock.LockPath> paths = new ArrayList<>();
-        for (FunctionUnit f : fns) {
-            for (Event e : events(f)) if (e instanceof Event.Access a) paths.add(a.path());
-        }
+        for (Event e : events(fns)) if (e instanceof Event.Access a) paths.add(a.path());
         assertEquals(3, paths.size(), paths::toString); // fa: a load; fb: a store and an update
         for (io.lockcheck.lock.LockPath p : paths) assertSame(paths.get(0), p);
         assertSame(fns.get(0).cfg().edges().get(0), fns.get(1).cfg().edges().get(0)); // entry to the first statement
@@ -51,18 +47,27 @@ class SharedTextsTest {
 
     @Test
     void equalCallArgumentsOfOneFileAreOneObject(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("a.c"), "struct dev { int count; };\n"
+        List<FunctionUnit> fns = functionsOf(dir, "struct dev { int count; };\n"
                 + "void fa(struct dev *dev) { get(&dev->count); }\n"
                 + "void fb(struct dev *dev) { put(&dev->count); put(dev); }\n");
-        List<FunctionUnit> fns = new Analyzer(List.of(), AnalyzerOptions.defaults().withJobs(1))
-                .run(List.of(dir), new ArrayList<>()).functions();
         List<Arg> args = new ArrayList<>();
-        for (FunctionUnit f : fns) {
-            for (Event e : events(f)) if (e instanceof Event.Call c) args.addAll(c.args());
-        }
+        for (Event e : events(fns)) if (e instanceof Event.Call c) args.addAll(c.args());
         assertEquals(3, args.size(), args::toString);
         assertSame(args.get(0), args.get(1));
         assertEquals("dev", args.get(2).text());
+    }
+
+    /** The functions of one file with {@code code}, lowered as a run does. */
+    private static List<FunctionUnit> functionsOf(Path dir, String code) throws Exception {
+        Files.writeString(dir.resolve("a.c"), code);
+        return new Analyzer(List.of(), AnalyzerOptions.defaults().withJobs(1)).run(List.of(dir), new ArrayList<>())
+                .functions();
+    }
+
+    private static List<Event> events(List<FunctionUnit> fns) {
+        List<Event> out = new ArrayList<>();
+        fns.forEach(f -> out.addAll(events(f)));
+        return out;
     }
 
     private static Event.Access access(FunctionUnit f) {
