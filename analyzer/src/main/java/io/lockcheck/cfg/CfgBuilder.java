@@ -45,10 +45,10 @@ public final class CfgBuilder {
     private int lastLine;
 
     private CfgBuilder(SourceText source, Set<String> locals, List<String> params, IASTStatement body,
-                       Map<Object, Object> paths) {
+                       Map<Object, Object> shared) {
         this.source = source;
         this.locations = new FileLocations(body);
-        this.expr = new ExprLowering(this, new Paths(locals, params, body, paths));
+        this.expr = new ExprLowering(this, new Paths(locals, params, body, shared));
         this.conditions = new CondLowering(this, expr);
         body.accept(new ASTVisitor() {
             {
@@ -68,13 +68,13 @@ public final class CfgBuilder {
     }
 
     /**
-     * Lowers a function body; {@code closing} is the span of its closing brace. {@code paths}
-     * holds the paths and call arguments of the file's functions so far, each once; the CFG's
-     * events use them.
+     * Lowers a function body; {@code closing} is the span of its closing brace. {@code shared}
+     * holds the lock paths and call arguments of the file's functions so far, each once; the
+     * CFG's events use them.
      */
     public static Built build(SourceText source, Set<String> locals, List<String> params, IASTStatement body,
-                              Span closing, Map<Object, Object> paths) {
-        CfgBuilder b = new CfgBuilder(source, locals, params, body, paths);
+                              Span closing, Map<Object, Object> shared) {
+        CfgBuilder b = new CfgBuilder(source, locals, params, body, shared);
         Node entry = b.cfg.newNode(Node.Kind.ENTRY, closing.line(), "entry");
         b.cfg.newNode(Node.Kind.EXIT, closing.line(), "exit");
         b.cur = entry;

@@ -42,7 +42,7 @@ import java.util.Set;
 public final class Lowering {
     private final SourceText source;
     /** The lock paths and call arguments of the file's CFGs, each once. */
-    private final Map<Object, Object> paths = new HashMap<>();
+    private final Map<Object, Object> shared = new HashMap<>();
 
     public Lowering(SourceText source) {
         this.source = source;
@@ -171,7 +171,7 @@ public final class Lowering {
         int closeOff = bl.getNodeOffset() + bl.getNodeLength() - 1;
         Span closing = span(closeOff, closeOff + 1);
         Span nameSpan = spanOf(innermost(decl).getName().getFileLocation(), span);
-        CfgBuilder.Built built = CfgBuilder.build(source, locals, params, fd.getBody(), closing, paths);
+        CfgBuilder.Built built = CfgBuilder.build(source, locals, params, fd.getBody(), closing, shared);
         // an alias local lends its declared type to the path it names:
         // struct msm_drm_private *priv = obj->dev->dev_private; types obj->dev->dev_private.
         // Locals of different types naming one path pun a buffer (firedtv: a command and a
