@@ -8,7 +8,7 @@ old=$1 new=$2 dir=$3
 shift 3
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+jvm=(-XX:+UseParallelGC -XX:MaxNewSize=128m -XX:TieredStopAtLevel=1) # the launcher's GC and JIT options
 for v in old new; do
     jar=${!v}
     /usr/bin/time -f "$v: %e s wall, %U s user, %S s sys, %M KB peak RSS" -o "$out/$v.time" \
