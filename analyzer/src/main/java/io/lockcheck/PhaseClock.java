@@ -20,7 +20,7 @@ final class PhaseClock {
         long now = System.nanoTime();
         long gc = gcMillis();
         long cpu = cpuNanos();
-        // CPU over wall: how busy the cores were (2.0 on two cores is all of them; GC here is serial)
+        // CPU over wall: how busy the cores were (2.0 on two cores is all of them)
         System.err.printf(Locale.ROOT, "lockcheck: phase %-9s %7.2f s (CPU %.2fx, GC %.1f s; %s)%n", phase,
                 (now - last) / 1e9, (cpu - cpuNanos) / (double) Math.max(1, now - last), (gc - gcMillis) / 1e3,
                 io.lockcheck.cfg.Cfg.unpackedState());
