@@ -21,7 +21,7 @@ files=$(find "$work/tree" -name '*.c' | wc -l)
 one=$(find "$work/tree" -name '*.c' | sort | sed -n 1p)
 cp "$one" "$work/one.orig"
 cp_=("$root/rules/target/lockcheck.jar" "$root/analyzer/target/test-classes")
-jvm=(-XX:+UseParallelGC -XX:MaxNewSize=128m -XX:TieredStopAtLevel=1) # the launcher's GC and JIT options
+. "$root/bench/jvm.sh" # jvm: the launcher's JVM options
 
 # measure NAME COMMAND...: wall, user+sys CPU and peak RSS into $work/NAME.t
 measure() {

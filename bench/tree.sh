@@ -13,6 +13,7 @@ mvn -B -q -o -f "$root/pom.xml" test-compile -pl analyzer >/dev/null 2>&1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp_="$root/rules/target/lockcheck.jar:$root/analyzer/target/test-classes"
+. "$root/bench/jvm.sh" # jvm: the launcher's JVM options
 measure() { # NAME COMMAND...: "%e %U %S %M" into $work/NAME.t (its last line: time first writes a line for a non-zero exit or a signal)
     local name=$1
     shift
@@ -21,7 +22,7 @@ measure() { # NAME COMMAND...: "%e %U %S %M" into $work/NAME.t (its last line: t
 field() { awk -v i="$2" 'END {print $i}' "$work/$1.t"; }
 cpu() { awk 'END {print $2 + $3}' "$work/$1.t"; }
 echo "tree: $src ($(find "$src" -name '*.c' | wc -l) .c files), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-measure bare java -XX:+UseParallelGC -XX:MaxNewSize=128m -XX:TieredStopAtLevel=1 -cp "$cp_" io.lockcheck.bench.BareParse -j 2 "$src"
+measure bare java "${jvm[@]}" -cp "$cp_" io.lockcheck.bench.BareParse -j 2 "$src"
 LOCKCHECK_PHASES=1 measure check "$root/lockcheck" check -j2 --no-cache --stats --format gcc --fail-on none -o "$work/check.txt" "$src"
 for v in bare check; do
     printf '%-6s %8s s wall %8s s CPU (%.2fx wall) %6d MB peak RSS\n' "$v" "$(field $v 1)" "$(cpu $v)" \
