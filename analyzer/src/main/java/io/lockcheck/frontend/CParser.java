@@ -33,6 +33,8 @@ public final class CParser {
     private final Map<String, String> defines;
     /** Precise mode (real kernel headers), or null. */
     private final PreciseSetup precise;
+    /** Fast mode's prelude, cut to what each file can reach. */
+    private final PreludeCut preludeCut;
 
     public CParser(List<Path> includeDirs, Map<String, String> defines) {
         this(includeDirs, defines, null);
@@ -42,6 +44,18 @@ public final class CParser {
         this.includeDirs = List.copyOf(includeDirs);
         this.defines = Map.copyOf(defines);
         this.precise = precise;
+        List<String> alwaysNamed = new java.util.ArrayList<>(PreludeCut.gnuExpansions());
+        alwaysNamed.addAll(symbols().values());
+        this.preludeCut = new PreludeCut(Prelude.text(), alwaysNamed);
+    }
+
+    /** The macros defined before the prelude: the -D options and what a kernel compiler defines. */
+    private Map<String, String> symbols() {
+        Map<String, String> symbols = new HashMap<>(defines);
+        symbols.putIfAbsent("__KERNEL__", "1");
+        symbols.putIfAbsent("__GNUC__", "12");
+        symbols.putIfAbsent("__STDC__", "1");
+        return symbols;
     }
 
     /**
@@ -63,6 +77,11 @@ public final class CParser {
     }
 
     public IASTTranslationUnit parse(SourceText source) throws CoreException {
+        return parse(source, true);
+    }
+
+    /** {@code cut} false: fast mode with the whole prelude (tests compare the two). */
+    IASTTranslationUnit parse(SourceText source, boolean cut) throws CoreException {
         FileContent content = FileContent.create(source.path().toString(), source.chars());
         int parseOptions = ILanguage.OPTION_NO_IMAGE_LOCATIONS
                 | ILanguage.OPTION_SKIP_TRIVIAL_EXPRESSIONS_IN_AGGREGATE_INITIALIZERS;
@@ -70,16 +89,15 @@ public final class CParser {
             return ParseLimit.language().getASTTranslationUnit(content, precise.scannerInfo(source.path()),
                     precise.headers(), null, parseOptions, new NullLogService());
         }
-        Map<String, String> symbols = new HashMap<>(defines);
-        symbols.putIfAbsent("__KERNEL__", "1");
-        symbols.putIfAbsent("__GNUC__", "12");
-        symbols.putIfAbsent("__STDC__", "1");
+        Map<String, String> symbols = symbols();
         String[] paths = includeDirs.stream().map(Path::toString).toArray(String[]::new);
         boolean fast = includeDirs.isEmpty();
         String[] macroFiles = fast ? new String[] {Prelude.PATH, FileShapes.PATH} : new String[] {Prelude.PATH};
         var info = new ExtendedScannerInfo(symbols, paths, macroFiles, new String[0]);
         int options = ILanguage.OPTION_NO_IMAGE_LOCATIONS | ILanguage.OPTION_SKIP_TRIVIAL_EXPRESSIONS_IN_AGGREGATE_INITIALIZERS;
-        Headers headers = new Headers(fast, fast ? FileShapes.of(source.chars()).toCharArray() : new char[0]);
+        String shapes = fast ? FileShapes.of(source.chars()) : "";
+        Headers headers = new Headers(fast, shapes.toCharArray(),
+                fast && cut ? preludeCut.forFile(source.chars(), shapes) : Prelude.text());
         return ParseLimit.language().getASTTranslationUnit(content, info, headers, null, options, new NullLogService());
     }
 
@@ -87,10 +105,12 @@ public final class CParser {
     private static final class Headers extends InternalFileContentProvider {
         private final boolean fast;
         private final char[] shapes;
+        private final char[] prelude;
 
-        Headers(boolean fast, char[] shapes) {
+        Headers(boolean fast, char[] shapes, char[] prelude) {
             this.fast = fast;
             this.shapes = shapes;
+            this.prelude = prelude;
         }
 
         @Override
@@ -104,7 +124,7 @@ public final class CParser {
         @Override
         public InternalFileContent getContentForInclusion(String path, IMacroDictionary macros) {
             if (Prelude.PATH.equals(path)) {
-                return new InternalFileContent(path, new CharArray(Prelude.text()));
+                return new InternalFileContent(path, new CharArray(prelude));
             }
             if (FileShapes.PATH.equals(path)) {
                 return new InternalFileContent(path, new CharArray(shapes));
