@@ -118,12 +118,7 @@ final class PreludeCut {
                 last = null;
                 i++;
             } else if (identPart(c)) {
-                int end = i + 1;
-                while (end < n && identPart(s[end])) end++;
-                if (identStart(c)) {
-                    BitSet defs = slotUnits[slot(s, i, end)];
-                    if (defs != null) out.or(defs);
-                }
+                int end = word(s, i, out);
                 if (params != null) last = new String(s, i, end - i);
                 i = end - 1;
             } else if (c != ' ' && c != '\t' && c != '\\' && c != '\n' && c != '\r') {
@@ -178,16 +173,21 @@ final class PreludeCut {
                 boolean joined = next + 1 < n && s[next] == '\n' && identPart(s[next + 1]);
                 if (joined && (c == '/' || i > 0 && identPart(s[i - 1]))) return false;
             } else if (identPart(c)) {
-                int end = i + 1;
-                while (end < n && identPart(s[end])) end++;
-                if (identStart(c)) {
-                    BitSet defs = slotUnits[slot(s, i, end)];
-                    if (defs != null) used.or(defs);
-                }
-                i = end - 1;
+                i = word(s, i, used) - 1;
             }
         }
         return true;
+    }
+
+    /** Adds the units the word (a name or a number) at {@code i} names to {@code into}; returns its end. */
+    private int word(char[] s, int i, BitSet into) {
+        int end = i + 1;
+        while (end < s.length && identPart(s[end])) end++;
+        if (identStart(s[i])) {
+            BitSet defs = slotUnits[slot(s, i, end)];
+            if (defs != null) into.or(defs);
+        }
+        return end;
     }
 
     /** Splits the prelude into its #define directives (it has nothing else but comments). */
