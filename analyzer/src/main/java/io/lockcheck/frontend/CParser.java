@@ -33,7 +33,7 @@ public final class CParser {
     private final Map<String, String> defines;
     /** Precise mode (real kernel headers), or null. */
     private final PreciseSetup precise;
-    /** Fast mode's prelude, cut to what each file can reach. */
+    /** Fast mode's prelude, cut to what each file can reach; null in the other modes. */
     private final PreludeCut preludeCut;
 
     public CParser(List<Path> includeDirs, Map<String, String> defines) {
@@ -46,7 +46,8 @@ public final class CParser {
         this.precise = precise;
         List<String> alwaysNamed = new java.util.ArrayList<>(PreludeCut.gnuExpansions());
         alwaysNamed.addAll(symbols().values());
-        this.preludeCut = new PreludeCut(Prelude.text(), alwaysNamed);
+        // only fast mode reads no header, so only there are all the names a parse meets in the file
+        this.preludeCut = precise == null && includeDirs.isEmpty() ? new PreludeCut(Prelude.text(), alwaysNamed) : null;
     }
 
     /** The macros defined before the prelude: the -D options and what a kernel compiler defines. */
