@@ -96,8 +96,8 @@ public final class CParser {
         String[] macroFiles = fast ? new String[] {Prelude.PATH, FileShapes.PATH} : new String[] {Prelude.PATH};
         var info = new ExtendedScannerInfo(symbols, paths, macroFiles, new String[0]);
         int options = ILanguage.OPTION_NO_IMAGE_LOCATIONS | ILanguage.OPTION_SKIP_TRIVIAL_EXPRESSIONS_IN_AGGREGATE_INITIALIZERS;
-        String shapes = fast ? FileShapes.of(source.chars()) : "";
-        Headers headers = new Headers(fast, shapes.toCharArray(),
+        char[] shapes = fast ? FileShapes.of(source.chars()).toCharArray() : new char[0];
+        Headers headers = new Headers(fast, shapes,
                 fast && cut ? preludeCut.forFile(source.chars(), shapes) : Prelude.text());
         return ParseLimit.language().getASTTranslationUnit(content, info, headers, null, options, new NullLogService());
     }

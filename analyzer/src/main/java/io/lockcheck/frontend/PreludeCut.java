@@ -29,8 +29,6 @@ final class PreludeCut {
     /** Each prelude directive with its continuation lines, in order. */
     private final List<String> units = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
-    /** Per unit, what follows its name: the parameter list and the expansion. */
-    private final List<String> rests = new ArrayList<>();
     /** Per unit, the units its expansion may bring in. */
     private final List<BitSet> direct = new ArrayList<>();
     /** Units every file reaches: those the GNU macros and -D values name. */
@@ -41,7 +39,7 @@ final class PreludeCut {
     private final BitSet[] slotUnits;
 
     PreludeCut(char[] prelude, List<String> alwaysNamed) {
-        split(new String(prelude));
+        List<String> rests = split(new String(prelude));
         int size = Integer.highestOneBit(Math.max(16, units.size() * 4));
         slotName = new char[size][];
         slotUnits = new BitSet[size];
@@ -63,10 +61,10 @@ final class PreludeCut {
     }
 
     /** The prelude definitions {@code source} with its macro {@code shapes} can reach, as a macro file. */
-    char[] forFile(char[] source, String shapes) {
+    char[] forFile(char[] source, char[] shapes) {
         BitSet used = (BitSet) always.clone();
         if (!fileMentions(source, used)) return whole;
-        used.or(mentions(shapes.toCharArray(), null));
+        used.or(mentions(shapes, null));
         used = closure(used);
         StringBuilder b = new StringBuilder();
         used.stream().forEach(u -> b.append(units.get(u)).append('\n'));
@@ -190,8 +188,12 @@ final class PreludeCut {
         return end;
     }
 
-    /** Splits the prelude into its #define directives (it has nothing else but comments). */
-    private void split(String text) {
+    /**
+     * Splits the prelude into its #define directives (it has nothing else but comments) and
+     * returns, per directive, what follows its name: the parameter list and the expansion.
+     */
+    private List<String> split(String text) {
+        List<String> rests = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].strip().startsWith("#")) continue;
@@ -208,6 +210,7 @@ final class PreludeCut {
             names.add(unit.substring(at, end));
             rests.add(unit.substring(end));
         }
+        return rests;
     }
 
     private static boolean identStart(char c) {

@@ -38,7 +38,7 @@ class PreludeCutTest {
     private static final int ALL = PRELUDE.split("#define").length - 1;
 
     private static List<String> cut(String source, String... alwaysNamed) {
-        char[] text = new PreludeCut(PRELUDE.toCharArray(), List.of(alwaysNamed)).forFile(source.toCharArray(), "");
+        char[] text = new PreludeCut(PRELUDE.toCharArray(), List.of(alwaysNamed)).forFile(source.toCharArray(), new char[0]);
         List<String> names = new ArrayList<>();
         for (String line : new String(text).split("\n")) {
             if (line.startsWith("#define")) names.add(line.split("[\\s(]+")[1]);
@@ -54,7 +54,7 @@ class PreludeCutTest {
 
     @Test
     void continuationLinesStayWithTheirDefinition() {
-        char[] text = new PreludeCut(PRELUDE.toCharArray(), List.of()).forFile("lk_multi(x);".toCharArray(), "");
+        char[] text = new PreludeCut(PRELUDE.toCharArray(), List.of()).forFile("lk_multi(x);".toCharArray(), new char[0]);
         assertTrue(new String(text).contains("lk_take(a); \\\n        lk_done(a)"), new String(text));
         assertEquals(List.of("lk_take", "lk_raw_take", "__lk_acquire", "lk_multi", "lk_done"), cut("lk_multi(x);"));
     }
@@ -117,9 +117,9 @@ class PreludeCutTest {
     @Test
     void theRealPreludeIsCutForAPlainFile() {
         PreludeCut cut = new PreludeCut(Prelude.text(), PreludeCut.gnuExpansions());
-        char[] some = cut.forFile("static void f(struct m *m) { mutex_lock(&m->lock); }".toCharArray(), "");
+        char[] some = cut.forFile("static void f(struct m *m) { mutex_lock(&m->lock); }".toCharArray(), new char[0]);
         assertTrue(some.length < cut.whole().length / 4, some.length + " of " + cut.whole().length);
-        assertArrayEquals(cut.whole(), cut.forFile("#define X(a) a##_t".toCharArray(), ""));
+        assertArrayEquals(cut.whole(), cut.forFile("#define X(a) a##_t".toCharArray(), new char[0]));
     }
 
     private static String dump(SourceText src, CParser parser, boolean cut) throws Exception {
